@@ -1,0 +1,7 @@
+"""Subscriptions, matching, rendering, mailing and the delivery ledger (DESIGN.md step 9)."""
+
+from monitor.alerts.delivery import DeliveryReport, deliver_pending, plan_alerts
+from monitor.alerts.matching import matches
+from monitor.alerts.subscriptions import new_subscription, normalize_email
+
+__all__ = ["DeliveryReport", "deliver_pending", "matches", "new_subscription", "normalize_email", "plan_alerts"]

@@ -1,0 +1,16 @@
+"""Which subscriptions want which finding: a pure function of the two."""
+
+from __future__ import annotations
+
+from monitor.models import Finding, Subscription
+
+
+def matches(finding: Finding, subscription: Subscription) -> bool:
+    """A confirmed subscription matches when each of its non-empty filters contains the finding's value."""
+    if not subscription.confirmed:
+        return False
+    if subscription.receiving and finding.receiving not in subscription.receiving:
+        return False
+    if subscription.population and (finding.population or "") not in subscription.population:
+        return False
+    return True

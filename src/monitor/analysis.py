@@ -1,0 +1,42 @@
+"""`monitor detect` for one file: read it, strip HTML when it is a page, detect, and return
+the DETECTION.md JSON record (with an `error` field instead when the file is unreadable)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from monitor.detect import detect
+from monitor.extract import extract_html, looks_like_html
+
+
+def analyse_text(raw: str) -> dict[str, Any]:
+    """Detection record for a text or HTML string (pure)."""
+    title, published, lang = "", None, None
+    text = raw
+    if looks_like_html(raw):
+        page = extract_html(raw)
+        title, text, published, lang = page.title, page.text, page.published, page.lang
+    detection = detect(text, title=title, published=published, lang=lang)
+    return {
+        "relevant": detection.relevant,
+        "lang": detection.lang,
+        "events": [asdict(event) for event in detection.events],
+        "affected_count": detection.affected_count,
+    }
+
+
+def analyse_file(path: Path, *, label: str) -> dict[str, Any]:
+    """Detection record for one file, or `{"file", "error"}` when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {"file": label, "error": f"cannot read: {exc.strerror or exc}"}
+    if b"\x00" in data[:4096]:
+        return {"file": label, "error": "binary file, not text or HTML"}
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raw = data.decode("cp1252", "replace")
+    return {"file": label, **analyse_text(raw)}

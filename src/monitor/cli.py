@@ -1,0 +1,263 @@
+"""The `monitor` command (DESIGN.md, "Command line"). Exit codes: 0 ok, 1 partial failure,
+2 usage or configuration error."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from monitor.errors import ConfigError, MonitorError
+from monitor.settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _repository(settings: Settings):
+    from monitor.index import Repository
+    from monitor.pipeline import es_url
+
+    repo = Repository(es_url(settings), prefix=settings.index_prefix)
+    if not repo.ping():
+        raise MonitorError(f"Elasticsearch is not reachable at {repo.url}; start it with `monitor es up`")
+    repo.ensure_indices()
+    return repo
+
+
+def cmd_es(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.services.elasticsearch import LocalElasticsearch
+
+    if settings.es_url:
+        print(f"MONITOR_ES_URL is set: using {settings.es_url}; no local cluster is managed")
+        return EXIT_OK
+    local = LocalElasticsearch(settings)
+    if args.action == "up":
+        status = local.up()
+        print(status.url)
+    elif args.action == "down":
+        print("stopped" if local.down() else "not running")
+    else:
+        status = local.status()
+        print(f"{'running' if status.running else 'stopped'}  url={status.url}  pid={status.pid or '-'}  "
+              f"health={status.health}  version={status.version}  java={status.java_home or '-'}  home={status.home}")
+        return EXIT_OK if status.running else EXIT_PARTIAL
+    return EXIT_OK
+
+
+def cmd_smtp(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from monitor.services.smtp import SmtpSink
+
+    folder = Path(args.dir) if args.dir else settings.mail_dir
+    with SmtpSink(folder, host=args.host, port=args.port or settings.smtp_port) as sink:
+        print(f"SMTP sink on {args.host}:{sink.port}, saving messages in {folder}", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from monitor.services.httpsite import Site, SiteServer, fill_demo_site
+
+    server = SiteServer(Site(), port=args.port)
+    fill_demo_site(server.site, server.base_url)
+    with server:
+        print(f"demo site on {server.base_url}/feed.xml", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.pipeline import run
+    from monitor.sources import load_sources
+
+    sources = load_sources(Path(args.sources) if args.sources else settings.sources)
+    summary = run(settings, sources)
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2, default=str))
+    else:
+        for result in summary.sources:
+            state = "ok" if result.ok else f"FAILED: {result.error}"
+            detail = "not modified" if result.not_modified else (
+                f"{result.entries} entries, {result.new} new, {result.updated} updated, {result.unchanged} unchanged")
+            print(f"{result.source_id:<28} {detail:<58} {state}")
+        print(f"new findings: {len(summary.new_findings)} {' '.join(summary.new_findings)}")
+        print(f"alerts: {summary.alerts_planned} planned, {summary.alerts_sent} sent, {summary.alerts_failed} failed")
+        if summary.error:
+            print(f"run failed: {summary.error}", file=sys.stderr)
+    return EXIT_OK if summary.ok else EXIT_PARTIAL
+
+
+def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.analysis import analyse_file
+
+    status = EXIT_OK
+    for name in args.files:
+        record = analyse_file(Path(name), label=name)
+        if "error" in record:
+            status = EXIT_PARTIAL
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        elif "error" in record:
+            print(f"{name}: error: {record['error']}")
+        else:
+            print(f"{name}: relevant={record['relevant']} lang={record['lang']}")
+            for event in record["events"]:
+                flag = " (background)" if event.get("background") else ""
+                print(f"  {event['action']} {event['receiving']} {event['population'] or '-'}"
+                      f" [{event['confidence']:.2f}]{flag}: {event['evidence']}")
+    return status
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.index.queries import search_body
+
+    since = dt.date.fromisoformat(args.since) if args.since else None
+    repo = _repository(settings)
+    result = repo.search_documents(
+        search_body(args.query, receiving=args.receiving, population=args.population, since=since, size=args.size)
+    )
+    hits = [
+        {"id": h["_id"], "score": h["_score"], "title": h["_source"].get("title"), "url": h["_source"].get("url"),
+         "published": h["_source"].get("published"), "source": h["_source"].get("source_id"),
+         "highlights": h.get("highlight", {}).get("text", [])}
+        for h in result["hits"]["hits"]
+    ]
+    total = result["hits"]["total"]["value"]
+    if args.json:
+        print(json.dumps({"total": total, "hits": hits}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{total} document(s)")
+        for hit in hits:
+            print(f"- {(hit['published'] or '')[:10]:<10} {hit['title']}\n  {hit['url']}")
+    return EXIT_OK
+
+
+def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts import new_subscription
+
+    sub = new_subscription(args.email, receiving=args.receiving, population=args.population, digest=args.digest)
+    repo = _repository(settings)
+    repo.save_subscription(sub.id, sub.model_dump(mode="json", exclude={"id"}))
+    print(f"subscribed {sub.email} (confirmed) receiving={','.join(sub.receiving) or 'any'} "
+          f"population={','.join(sub.population) or 'any'}{' digest' if sub.digest else ''}")
+    return EXIT_OK
+
+
+def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    for sub in _repository(settings).subscriptions():
+        print(f"{sub['email']:<40} receiving={','.join(sub.get('receiving') or []) or 'any'} "
+              f"population={','.join(sub.get('population') or []) or 'any'}{' digest' if sub.get('digest') else ''}")
+    return EXIT_OK
+
+
+def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.subscriptions import subscription_id
+
+    removed = _repository(settings).delete_subscription(subscription_id(args.email))
+    print("unsubscribed" if removed else "no such subscription")
+    return EXIT_OK if removed else EXIT_PARTIAL
+
+
+def cmd_run_local(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.services.stack import run_local_stack
+
+    return run_local_stack(settings, dags_folder=Path(args.dags), plugins_folder=Path(args.plugins), port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="monitor", description="Asylum Policy Monitor")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    es = sub.add_parser("es", help="the local Elasticsearch")
+    es.add_argument("action", choices=["up", "down", "status"])
+    es.set_defaults(func=cmd_es)
+
+    smtp = sub.add_parser("smtp", help="run the loopback SMTP sink in the foreground")
+    smtp.add_argument("--host", default="127.0.0.1")
+    smtp.add_argument("--port", type=int, default=None)
+    smtp.add_argument("--dir", default=None, help="mail folder (default: <state>/mail)")
+    smtp.set_defaults(func=cmd_smtp)
+
+    demo = sub.add_parser("demo", help="serve the local demo feed in the foreground")
+    demo.add_argument("--port", type=int, default=8765)
+    demo.set_defaults(func=cmd_demo)
+
+    ingest = sub.add_parser("ingest", help="one polling run without Airflow")
+    ingest.add_argument("--sources", default=None, help="sources YAML (default: MONITOR_SOURCES or packaged)")
+    ingest.add_argument("--json", action="store_true")
+    ingest.set_defaults(func=cmd_ingest)
+
+    detect = sub.add_parser("detect", help="detection only, no services")
+    detect.add_argument("files", nargs="+")
+    detect.add_argument("--json", action="store_true")
+    detect.set_defaults(func=cmd_detect)
+
+    search = sub.add_parser("search", help="search indexed documents")
+    search.add_argument("query")
+    search.add_argument("--receiving")
+    search.add_argument("--population")
+    search.add_argument("--since", help="YYYY-MM-DD")
+    search.add_argument("--size", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(func=cmd_search)
+
+    subscribe = sub.add_parser("subscribe", help="add a confirmed subscription (operator)")
+    subscribe.add_argument("email")
+    subscribe.add_argument("--receiving", action="append", help="ISO code, repeatable")
+    subscribe.add_argument("--population", action="append", help="ISO code, repeatable")
+    subscribe.add_argument("--digest", action="store_true")
+    subscribe.set_defaults(func=cmd_subscribe)
+
+    sub.add_parser("subscriptions", help="list subscriptions").set_defaults(func=cmd_subscriptions)
+
+    unsubscribe = sub.add_parser("unsubscribe", help="remove a subscription")
+    unsubscribe.add_argument("email")
+    unsubscribe.set_defaults(func=cmd_unsubscribe)
+
+    run_local = sub.add_parser("run-local", help="start ES, SMTP, the demo feed and Airflow (make run)")
+    run_local.add_argument("--dags", default="dags")
+    run_local.add_argument("--plugins", default="plugins")
+    run_local.add_argument("--port", type=int, default=8080, help="Airflow API server port")
+    run_local.set_defaults(func=cmd_run_local)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = get_settings()
+    except Exception as exc:  # pydantic ValidationError: bad MONITOR_* values
+        print(f"monitor: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args, settings))
+    except ConfigError as exc:
+        print(f"monitor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MonitorError as exc:
+        print(f"monitor: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

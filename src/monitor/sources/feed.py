@@ -1,0 +1,49 @@
+"""The `feed` adapter: RSS 0.9x/1.0/2.0 and Atom through feedparser → entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+
+import feedparser
+
+from monitor.errors import ParseError
+from monitor.models import Entry, Source
+
+logger = logging.getLogger(__name__)
+
+
+def _entry_time(item: feedparser.FeedParserDict, *keys: str) -> dt.datetime | None:
+    for key in keys:
+        value = item.get(key)
+        if isinstance(value, time.struct_time):
+            return dt.datetime(*value[:6], tzinfo=dt.UTC)
+    return None
+
+
+def parse_feed(body: bytes, *, source: Source, base_url: str) -> list[Entry]:
+    """Parse a feed body into entries; raise `ParseError` when it is not a usable feed."""
+    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    if parsed.bozo and not parsed.entries:
+        reason = getattr(parsed, "bozo_exception", "unknown error")
+        raise ParseError(f"source {source.id}: not a readable feed: {reason}")
+    if not parsed.get("version") and not parsed.entries:
+        raise ParseError(f"source {source.id}: the body is not RSS or Atom")
+    entries = []
+    for item in parsed.entries:
+        link = item.get("link") or item.get("id") or ""
+        if not link.startswith(("http://", "https://")):
+            logger.warning("skipping feed item without a usable link", extra={"source": source.id})
+            continue
+        entries.append(
+            Entry(
+                source_id=source.id,
+                url=link,
+                title=(item.get("title") or "").strip(),
+                published=_entry_time(item, "published_parsed", "updated_parsed"),
+                updated=item.get("updated") or item.get("published") or "",
+                summary=(item.get("summary") or "").strip(),
+            )
+        )
+    return entries

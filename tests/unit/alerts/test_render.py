@@ -1,0 +1,38 @@
+import datetime as dt
+
+from monitor.alerts.mailer import build_message
+from monitor.alerts.render import render_alert
+from monitor.models import Finding
+
+
+def finding(**changes):
+    base = dict(id="made_amenable:GT:MX", action="made_amenable", receiving="GT", population="MX",
+                evidence='Certain Mexicans "may now be eligible" to be transferred to Guatemala',
+                document_id="d", url="https://news.example/a?x=1&y=2", title="U.S. to send <b>some</b> Mexicans",
+                published=dt.datetime(2020, 1, 6, tzinfo=dt.UTC), affected_count=900)
+    base.update(changes)
+    return Finding(**base)
+
+
+def test_subject_names_the_finding():
+    assert render_alert(finding()).subject == "Mexican nationals made amenable to transfer to Guatemala"
+
+
+def test_bodies_quote_evidence_source_and_count():
+    rendered = render_alert(finding())
+    assert "may now be eligible" in rendered.text and "https://news.example/a?x=1&y=2" in rendered.text
+    assert "900" in rendered.text and "2020-01-06" in rendered.text
+
+
+def test_html_from_the_web_is_escaped():
+    rendered = render_alert(finding(title="<script>alert(1)</script>", evidence="<img src=x onerror=alert(1)>"))
+    assert "<script>" not in rendered.html and "&lt;script&gt;" in rendered.html
+    assert "<img" not in rendered.html
+
+
+def test_message_has_one_finding_header_and_both_parts():
+    message = build_message(render_alert(finding()), sender="Monitor <alerts@x.invalid>", recipient="a@example.org",
+                            message_id="<abc@x.invalid>", finding_headers=["made_amenable GT MX"])
+    assert message.get_all("X-Monitor-Finding") == ["made_amenable GT MX"]
+    assert message["Message-ID"] == "<abc@x.invalid>"
+    assert {part.get_content_type() for part in message.iter_parts()} == {"text/plain", "text/html"}

@@ -1,0 +1,47 @@
+import pytest
+
+from monitor.errors import SourceConfigError
+from monitor.sources import load_sources, parse_sources
+
+
+def test_packaged_default_sources_are_valid_and_point_at_the_real_web():
+    sources = load_sources()
+    assert len(sources) >= 3
+    assert all(str(s.url).startswith("https://") for s in sources)
+    assert len({s.id for s in sources}) == len(sources)
+
+
+def test_a_minimal_source_parses_with_defaults():
+    [source] = parse_sources("sources:\n  - {id: dhs, kind: feed, url: 'https://www.dhs.gov/rss.xml'}\n")
+    assert source.enabled and source.tags == () and source.kind == "feed"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        ("sources:\n  - {id: dhs, kind: rss, url: 'https://x.org/'}\n", "source dhs: field 'kind'"),
+        ("sources:\n  - {id: dhs, kind: feed, url: 'not a url'}\n", "source dhs: field 'url'"),
+        ("sources:\n  - {id: dhs, kind: feed}\n", "source dhs: field 'url'"),
+        ("sources:\n  - {id: dhs, kind: feed, url: 'https://x.org/', colour: red}\n", "field 'colour'"),
+        ("sources:\n  - {kind: feed, url: 'https://x.org/'}\n", "source #1: field 'id'"),
+        ("sources: {}\n", "list under 'sources:'"),
+        ("sources: [\n", "not valid YAML"),
+    ],
+)
+def test_validation_errors_name_the_source_and_the_field(yaml_text, expected):
+    with pytest.raises(SourceConfigError, match=expected.replace("'", ".").replace("#", ".")):
+        parse_sources(yaml_text)
+
+
+def test_duplicate_ids_are_refused():
+    text = "sources:\n  - {id: a, kind: feed, url: 'https://x.org/1'}\n  - {id: a, kind: feed, url: 'https://x.org/2'}\n"
+    with pytest.raises(SourceConfigError, match="duplicate"):
+        parse_sources(text)
+
+
+def test_disabled_sources_are_skipped(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("sources:\n  - {id: a, kind: feed, url: 'https://x.org/1', enabled: false}\n"
+                    "  - {id: b, kind: feed, url: 'https://x.org/2'}\n")
+    assert [s.id for s in load_sources(path)] == ["b"]
+    assert [s.id for s in load_sources(path, enabled_only=False)] == ["a", "b"]
