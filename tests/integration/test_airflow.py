@@ -29,13 +29,13 @@ def test_dagbag_imports_without_errors_and_follows_house_rules():
     assert bag.import_errors == {}
     assert "monitor_ingest" in bag.dag_ids
     for dag_id in bag.dag_ids:
-        dag = bag.get_dag(dag_id)
+        dag = bag.dags[dag_id]
         assert dag.tags, f"{dag_id} has no tags"
         assert dag.doc_md, f"{dag_id} has no doc_md"
         for task in dag.tasks:
             assert task.retries >= 2, f"{dag_id}.{task.task_id} retries {task.retries}"
             assert task.owner == "asylum-monitor"
-    ingest = bag.get_dag("monitor_ingest")
+    ingest = bag.dags["monitor_ingest"]
     assert ingest.max_active_runs == 1 and ingest.catchup is False
 
 

@@ -7,11 +7,11 @@ from functools import lru_cache
 
 import jinja2
 
-from monitor.detect.gazetteer import country_name, demonym_plural
+from monitor.detect.gazetteer import country_name, demonym
 from monitor.models import Finding
 
 _ACTION_PHRASES = {
-    "made_amenable": "{pop} nationals made amenable to transfer to {rec}",
+    "made_amenable": "{pop} nationals made amenable to transfer to {rec}",  # "Mexican nationals"
     "agreement_signed": "Asylum transfer agreement with {rec} signed",
     "agreement_in_force": "Asylum transfer agreement with {rec} in force",
     "agreement_suspended": "Asylum transfer agreement with {rec} suspended",
@@ -39,9 +39,8 @@ def _environment() -> jinja2.Environment:
 
 def headline(finding: Finding) -> str:
     """One line naming the finding, e.g. "Mexican nationals made amenable to transfer to Guatemala"."""
-    population = demonym_plural(finding.population) if finding.population else ""
-    if population.endswith("s"):
-        population = population[:-1]  # "Mexicans" → "Mexican" before "nationals"
+    code = finding.population or ""
+    population = demonym(code) or (f"{country_name(code)}" if code else "")
     phrase = _ACTION_PHRASES.get(finding.action, "{action} {rec} {pop}")
     return phrase.format(pop=population, rec=country_name(finding.receiving), action=finding.action)
 

@@ -36,3 +36,9 @@ def test_message_has_one_finding_header_and_both_parts():
     assert message.get_all("X-Monitor-Finding") == ["made_amenable GT MX"]
     assert message["Message-ID"] == "<abc@x.invalid>"
     assert {part.get_content_type() for part in message.iter_parts()} == {"text/plain", "text/html"}
+
+
+def test_subject_for_a_nationality_without_a_demonym_uses_the_country_name():
+    assert render_alert(finding(population="FJ", receiving="HN")).subject == (
+        "Fiji nationals made amenable to transfer to Honduras"
+    )
