@@ -48,7 +48,10 @@ def prefix(es_url: str) -> Iterator[str]:
     name = f"test-{uuid.uuid4().hex[:10]}"
     yield name
     client = Elasticsearch(es_url)
-    client.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
+    # Wildcard deletes are refused (action.destructive_requires_name): name each index.
+    indices = list(client.indices.get(index=f"{name}-*", allow_no_indices=True, ignore_unavailable=True))
+    if indices:
+        client.indices.delete(index=",".join(indices))
     client.close()
 
 

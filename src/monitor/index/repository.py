@@ -68,8 +68,9 @@ class Repository:
                 raise IndexError_(f"Elasticsearch failed to create index {alias}: {exc}") from exc
 
     def ping(self) -> bool:
+        """Whether the cluster answers (cluster health: the core-only distribution has no `GET /`)."""
         try:
-            return bool(self.client.ping())
+            return self.client.options(request_timeout=5).cluster.health()["status"] in ("green", "yellow")
         except (ApiError, TransportError):
             return False
 
@@ -99,7 +100,7 @@ class Repository:
         if not actions:
             return 0
         with _translated("index documents"):
-            ok, errors = helpers.bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+            ok, errors = helpers.bulk(self.client, actions, raise_on_error=False, refresh=True)
         if errors:
             raise IndexError_(f"Elasticsearch rejected {len(errors)} documents: {errors[:3]}")
         return len(docs)
@@ -117,7 +118,7 @@ class Repository:
             for i in ids
         ]
         with _translated("mark documents reconciled"):
-            helpers.bulk(self.client, actions, refresh="wait_for")
+            helpers.bulk(self.client, actions, refresh=True)
 
     def search_documents(self, body: dict[str, Any]) -> dict[str, Any]:
         with _translated("search documents"):
@@ -127,7 +128,7 @@ class Repository:
     def create_finding(self, finding_id: str, body: dict[str, Any]) -> bool:
         """Create a knowledge entry; True when it is new, False when it was already known."""
         try:
-            self.client.create(index=self.names.events, id=finding_id, document=body, refresh="wait_for")
+            self.client.create(index=self.names.events, id=finding_id, document=body, refresh=True)
         except ConflictError:
             return False
         except (ApiError, TransportError) as exc:
@@ -146,7 +147,7 @@ class Repository:
                 self.client.update(
                     index=self.names.events, id=finding_id, doc={"sources": [*sources, source]},
                     if_seq_no=current["_seq_no"], if_primary_term=current["_primary_term"],
-                    refresh="wait_for",
+                    refresh=True,
                 )
                 return True
             except ConflictError:
@@ -162,7 +163,7 @@ class Repository:
 
     def mark_finding_planned(self, finding_id: str) -> None:
         with _translated(f"mark finding {finding_id} planned"):
-            self.client.update(index=self.names.events, id=finding_id, doc={"alerts_planned": True}, refresh="wait_for")
+            self.client.update(index=self.names.events, id=finding_id, doc={"alerts_planned": True}, refresh=True)
 
     def findings(self, size: int = 100) -> list[dict[str, Any]]:
         with _translated("list findings"):
@@ -174,7 +175,7 @@ class Repository:
     # -- subscriptions ------------------------------------------------------------------------
     def save_subscription(self, sub_id: str, body: dict[str, Any]) -> None:
         with _translated("save subscription"):
-            self.client.index(index=self.names.subscriptions, id=sub_id, document=body, refresh="wait_for")
+            self.client.index(index=self.names.subscriptions, id=sub_id, document=body, refresh=True)
 
     def subscriptions(self) -> list[dict[str, Any]]:
         with _translated("list subscriptions"):
@@ -185,7 +186,7 @@ class Repository:
 
     def delete_subscription(self, sub_id: str) -> bool:
         try:
-            self.client.delete(index=self.names.subscriptions, id=sub_id, refresh="wait_for")
+            self.client.delete(index=self.names.subscriptions, id=sub_id, refresh=True)
         except NotFoundError:
             return False
         except (ApiError, TransportError) as exc:
@@ -196,7 +197,7 @@ class Repository:
     def create_alert(self, alert_id: str, body: dict[str, Any]) -> bool:
         """Create one ledger entry with `op_type=create`: True only for the first caller."""
         try:
-            self.client.create(index=self.names.alerts, id=alert_id, document=body, refresh="wait_for")
+            self.client.create(index=self.names.alerts, id=alert_id, document=body, refresh=True)
         except ConflictError:
             return False
         except (ApiError, TransportError) as exc:
@@ -218,7 +219,7 @@ class Repository:
         try:
             result = self.client.update(
                 index=self.names.alerts, id=alert["id"], doc={**changes, "updated": utcnow().isoformat()},
-                if_seq_no=alert["_seq_no"], if_primary_term=alert["_primary_term"], refresh="wait_for",
+                if_seq_no=alert["_seq_no"], if_primary_term=alert["_primary_term"], refresh=True,
             )
         except ConflictError:
             return None
@@ -237,4 +238,4 @@ class Repository:
 
     def save_source_state(self, source_id: str, state: dict[str, Any]) -> None:
         with _translated(f"save state of {source_id}"):
-            self.client.index(index=self.names.sources_state, id=source_id, document=state, refresh="wait_for")
+            self.client.index(index=self.names.sources_state, id=source_id, document=state, refresh=True)
