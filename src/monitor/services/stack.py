@@ -118,6 +118,14 @@ def run_local_stack(settings: Settings, *, dags_folder: Path, plugins_folder: Pa
     print("      The monitor_ingest DAG runs at once and then every "
           f"{settings.ingest_interval_minutes} minutes. Ctrl-C stops everything.", flush=True)
     code = 0
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # Explicit handlers: a shell that starts us in the background ignores SIGINT, and
+    # service managers stop with SIGTERM; both must still stop everything we started.
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         while airflow.poll() is None:
             time.sleep(1)
