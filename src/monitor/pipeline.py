@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from monitor.alerts.delivery import DeliveryReport, deliver_pending, plan_alerts
+from monitor.knowledge import reconcile
 from monitor.detect import detect
 from monitor.errors import FetchError, IndexError_, MonitorError, ParseError
 from monitor.extract import extract_html, looks_like_html
@@ -176,34 +177,6 @@ def _record_failure(repo: Repository, source_id: str, state: dict[str, Any], err
         )
     except IndexError_ as exc:
         logger.error("cannot record failure: %s", exc, extra={"source": source_id})
-
-
-def reconcile(repo: Repository) -> list[str]:
-    """Merge unreconciled documents' events into the knowledge index; return new finding ids.
-
-    Only `made_amenable` pairs are findings that alert; lifecycle events are recorded as
-    knowledge with alerts already planned (none).
-    """
-    new: list[str] = []
-    for doc in repo.unreconciled_documents():
-        for event in doc.get("events") or []:
-            finding_id = f"{event['action']}:{event['receiving']}:{event.get('population') or '-'}"
-            source = {"document_id": doc["id"], "url": doc["url"], "evidence": event["evidence"],
-                      "seen": utcnow().isoformat()}
-            body = {
-                "action": event["action"], "receiving": event["receiving"], "population": event.get("population"),
-                "evidence": event["evidence"], "first_seen": utcnow().isoformat(), "document_id": doc["id"],
-                "url": doc["url"], "title": doc.get("title", ""), "published": doc.get("published"),
-                "affected_count": doc.get("affected_count"),
-                "alerts_planned": event["action"] != "made_amenable", "sources": [source],
-            }
-            if repo.create_finding(finding_id, body):
-                if event["action"] == "made_amenable":
-                    new.append(finding_id)
-            else:
-                repo.add_finding_source(finding_id, source)
-        repo.mark_reconciled([doc["id"]])
-    return new
 
 
 def run(settings: Settings, sources: list[Source], *, repo: Repository | None = None) -> RunSummary:

@@ -42,13 +42,23 @@ _DOCUMENT_PROPS: dict[str, Any] = {
     "affected_count": {"type": "integer"},
     "entry_updated": {"type": "keyword", "index": False},
     "reconciled": {"type": "boolean"},
+    # Identity and change (sources issue): canonical URL, authors, update date, version number,
+    # near-duplicate fingerprint and syndication cluster, the kind of source it came from.
+    "canonical_url": _KEYWORD,
+    "authors": _KEYWORD,
+    "updated": _DATE,
+    "version": {"type": "integer"},
+    "simhash": {"type": "keyword", "index": False},
+    "cluster_id": _KEYWORD,
+    "source_kind": _KEYWORD,
 }
 
 MAPPINGS: dict[str, dict[str, Any]] = {
     DOCUMENTS: {"dynamic": "strict", "properties": _DOCUMENT_PROPS},
     VERSIONS: {
         "dynamic": "strict",
-        "properties": {**_DOCUMENT_PROPS, "document_id": _KEYWORD, "superseded": _DATE},
+        "properties": {**_DOCUMENT_PROPS, "document_id": _KEYWORD, "superseded": _DATE,
+                       "diff_summary": {"type": "text", "index": False}},
     },
     EVENTS: {
         "dynamic": "strict",
@@ -107,7 +117,11 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "body_hash": {"type": "keyword", "index": False},
             "last_ok": _DATE,
             "last_error": {"type": "text", "index": False},
+            "last_error_at": _DATE,
             "failures": {"type": "integer"},
+            "last_new_item": _DATE,
+            "last_checked": _DATE,
+            "items_seen": {"type": "integer"},
         },
     },
 }
