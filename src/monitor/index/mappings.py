@@ -71,6 +71,8 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "published": _DATE,
             "affected_count": {"type": "integer"},
             "alerts_planned": {"type": "boolean"},
+            "effective": _DATE,
+            "epoch": _KEYWORD,
             "sources": {
                 "type": "object",
                 "properties": {
@@ -78,6 +80,8 @@ MAPPINGS: dict[str, dict[str, Any]] = {
                     "url": _KEYWORD,
                     "evidence": {"type": "text"},
                     "seen": _DATE,
+                    "published": _DATE,
+                    "background": {"type": "boolean"},
                 },
             },
         },
