@@ -172,6 +172,32 @@ def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if removed else EXIT_PARTIAL
 
 
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.timeline import agreement_status, amenable_on, build_timeline
+
+    records = _repository(settings).knowledge_records(receiving=args.receiving)
+    if args.on:
+        if not args.receiving:
+            raise ConfigError("--on needs --receiving (who was amenable to transfer to which country)")
+        on = dt.date.fromisoformat(args.on)
+        answer = {"receiving": args.receiving.upper(), "on": on.isoformat(),
+                  "agreement_status": agreement_status(records, args.receiving.upper(), on),
+                  "amenable": amenable_on(records, args.receiving, on)}
+        if args.json:
+            print(json.dumps(answer))
+        else:
+            print(f"{answer['receiving']} on {answer['on']}: agreement {answer['agreement_status'] or 'unknown'}; "
+                  f"amenable: {', '.join(answer['amenable']) or 'nobody'}")
+        return EXIT_OK
+    entries = build_timeline(records, receiving=args.receiving)
+    if args.json:
+        print(json.dumps([{**e.__dict__, "date": e.date.isoformat()} for e in entries], ensure_ascii=False))
+    else:
+        for e in entries:
+            print(f"{e.date}  {e.receiving}  {e.action:<22} {e.population or '':<3} {e.url}")
+    return EXIT_OK
+
+
 def cmd_run_local(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.services.stack import run_local_stack
 
@@ -228,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     unsubscribe = sub.add_parser("unsubscribe", help="remove a subscription")
     unsubscribe.add_argument("email")
     unsubscribe.set_defaults(func=cmd_unsubscribe)
+
+    timeline = sub.add_parser("timeline", help="the agreements' timeline; who was amenable on a date")
+    timeline.add_argument("--receiving", help="ISO code of the partner country, e.g. GT")
+    timeline.add_argument("--on", help="YYYY-MM-DD: who was amenable to transfer to --receiving that day")
+    timeline.add_argument("--json", action="store_true")
+    timeline.set_defaults(func=cmd_timeline)
 
     run_local = sub.add_parser("run-local", help="start ES, SMTP, the demo feed and Airflow (make run)")
     run_local.add_argument("--dags", default="dags")

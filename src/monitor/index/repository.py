@@ -172,6 +172,32 @@ class Repository:
             )
         return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
 
+    def knowledge_records(self, *, receiving: str | None = None) -> list[dict[str, Any]]:
+        """Every knowledge record (optionally for one receiving country), all pages."""
+        query: dict[str, Any] = {"term": {"receiving": receiving.upper()}} if receiving else {"match_all": {}}
+        records: list[dict[str, Any]] = []
+        search_after: list[Any] | None = None
+        while True:
+            with _translated("list knowledge records"):
+                result = self.client.search(
+                    index=self.names.events, size=1000, query=query, sort=[{"_doc": "asc"}],
+                    search_after=search_after,
+                )
+            hits = result["hits"]["hits"]
+            records += [{"id": hit["_id"], **hit["_source"]} for hit in hits]
+            if len(hits) < 1000:
+                return records
+            search_after = hits[-1]["sort"]
+
+    def get_finding(self, finding_id: str) -> dict[str, Any] | None:
+        try:
+            hit = self.client.get(index=self.names.events, id=finding_id)
+        except NotFoundError:
+            return None
+        except (ApiError, TransportError) as exc:
+            raise IndexError_(f"Elasticsearch failed to read finding {finding_id}: {exc}") from exc
+        return {"id": hit["_id"], **hit["_source"]}
+
     # -- subscriptions ------------------------------------------------------------------------
     def save_subscription(self, sub_id: str, body: dict[str, Any]) -> None:
         with _translated("save subscription"):
