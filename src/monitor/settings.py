@@ -10,6 +10,11 @@
 | MONITOR_INDEX_PREFIX | monitor | prefix of every index and alias |
 | MONITOR_SMTP_HOST / _PORT | 127.0.0.1 / 8025 | where alert mail is sent |
 | MONITOR_SMTP_FROM | alerts@asylum-monitor.invalid | From: of alert mail |
+| MONITOR_SMTP_SECURITY | none | `none`, `starttls` or `ssl` |
+| MONITOR_SMTP_USER / _PASSWORD | unset | SMTP credentials (never in the repo) |
+| MONITOR_SECRET_KEY | unset | signs confirmation/unsubscribe links and feed URLs; required outside dev |
+| MONITOR_PUBLIC_URL | http://127.0.0.1:8000 | base URL of the web app, for links in emails |
+| MONITOR_OPERATOR_EMAILS | unset | comma-separated operators who get the source-health report |
 | MONITOR_STATE_DIR | ./.state | local state: ES data, mail folder, Airflow home |
 | MONITOR_CACHE_DIR | ~/.cache/asylum-monitor | downloads (ES distribution); `/var/cache/asylum-monitor` for root |
 | MONITOR_SOURCES | packaged sources.yaml | the sources file |
@@ -27,7 +32,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -54,6 +61,12 @@ class Settings(BaseSettings):
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 8025
     smtp_from: str = "Asylum Policy Monitor <alerts@asylum-monitor.invalid>"
+    smtp_security: Literal["none", "starttls", "ssl"] = "none"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    secret_key: SecretStr | None = None
+    public_url: str = "http://127.0.0.1:8000"
+    operator_emails: str = ""
     state_dir: Path = Path(".state")
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     sources: Path | None = None
@@ -71,6 +84,23 @@ class Settings(BaseSettings):
     @property
     def mail_dir(self) -> Path:
         return self.state_path / "mail"
+
+    @property
+    def operators(self) -> list[str]:
+        return [e.strip() for e in self.operator_emails.split(",") if e.strip()]
+
+    def signing_key(self) -> str:
+        """The key for signed links; a per-state-dir development key when none is configured."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        key_file = self.state_path / "dev-secret-key"
+        if not key_file.exists():
+            import secrets
+
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(32))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip()
 
     @property
     def user_agent(self) -> str:
