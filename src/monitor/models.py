@@ -45,7 +45,11 @@ class Source(BaseModel):
 
 
 class Subscription(BaseModel):
-    """An advocate's standing request for alerts; empty filters match everything."""
+    """An advocate's standing request for alerts; empty filters match everything.
+
+    `query` is an optional saved full-text query (simple_query_string syntax) that a finding's
+    documents must match; `digest` subscribers get one email a day instead of one per finding.
+    """
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
@@ -53,15 +57,30 @@ class Subscription(BaseModel):
     email: str
     receiving: tuple[str, ...] = ()
     population: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ("made_amenable",)
+    query: str | None = None
     digest: bool = False
+    language: Literal["en", "es"] = "en"
     confirmed: bool = True
     created: dt.datetime
+    confirmed_at: dt.datetime | None = None
+    apprise_urls: tuple[str, ...] = ()
 
     @field_validator("receiving", "population", mode="before")
     @classmethod
     def _upper_codes(cls, value: object) -> object:
         if isinstance(value, (list, tuple)):
             return tuple(str(code).upper() for code in value)
+        return value
+
+    @field_validator("actions", mode="before")
+    @classmethod
+    def _known_actions(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            unknown = [a for a in value if a not in ACTIONS]
+            if unknown:
+                raise ValueError(f"unknown action(s): {', '.join(map(str, unknown))}")
+            return tuple(value) or ("made_amenable",)
         return value
 
 
