@@ -148,28 +148,76 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.alerts import new_subscription
+    from monitor.alerts.flows import request_subscription, save_confirmed
+    from monitor.alerts.subscriptions import describe_filters
 
-    sub = new_subscription(args.email, receiving=args.receiving, population=args.population, digest=args.digest)
-    repo = _repository(settings)
-    repo.save_subscription(sub.id, sub.model_dump(mode="json", exclude={"id"}))
-    print(f"subscribed {sub.email} (confirmed) receiving={','.join(sub.receiving) or 'any'} "
-          f"population={','.join(sub.population) or 'any'}{' digest' if sub.digest else ''}")
+    sub = new_subscription(
+        args.email, receiving=args.receiving, population=args.population, actions=args.action, query=args.query,
+        digest=args.digest, language=args.language, confirmed=args.confirmed, apprise_urls=args.apprise,
+    )
+    if args.confirmed:
+        save_confirmed(_repository(settings), sub)
+        print(f"subscribed {sub.email} (confirmed) {describe_filters(sub)}")
+    else:
+        request_subscription(settings, sub)
+        print(f"confirmation email sent to {sub.email}; the subscription starts when its link is opened "
+              f"({describe_filters(sub)})")
     return EXIT_OK
 
 
 def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
-    for sub in _repository(settings).subscriptions():
-        print(f"{sub['email']:<40} receiving={','.join(sub.get('receiving') or []) or 'any'} "
-              f"population={','.join(sub.get('population') or []) or 'any'}{' digest' if sub.get('digest') else ''}")
+    from monitor.alerts.subscriptions import describe_filters
+    from monitor.models import Subscription
+
+    subs = [Subscription.model_validate(s) for s in _repository(settings).subscriptions()]
+    if args.json:
+        print(json.dumps([s.model_dump(mode="json", exclude={"apprise_urls"}) for s in subs], indent=2))
+        return EXIT_OK
+    for sub in subs:
+        print(f"{sub.email:<40} {describe_filters(sub)}")
     return EXIT_OK
 
 
 def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
-    from monitor.alerts.subscriptions import subscription_id
+    from monitor.alerts.flows import unsubscribe_email
+    from monitor.alerts.subscriptions import normalize_email
 
-    removed = _repository(settings).delete_subscription(subscription_id(args.email))
+    removed = unsubscribe_email(_repository(settings), normalize_email(args.email))
     print("unsubscribed" if removed else "no such subscription")
     return EXIT_OK if removed else EXIT_PARTIAL
+
+
+def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.delivery import deliver_pending, requeue, retry_now, stuck_alerts
+
+    repo = _repository(settings)
+    if args.requeue:
+        ok = requeue(repo, args.requeue)
+        print("re-queued" if ok else "no such stuck alert")
+        return EXIT_OK if ok else EXIT_PARTIAL
+    if args.retry_now:
+        print(f"{retry_now(repo)} pending alert(s) made due")
+    if args.deliver:
+        report = deliver_pending(repo, settings)
+        print(f"sent {report.sent}, failed {report.failed}, cancelled {report.cancelled}")
+    rows = {status: repo.alerts_in_status(status) for status in ("pending", "sending", "sent", "cancelled")}
+    stuck = stuck_alerts(repo)
+    if args.json:
+        print(json.dumps({k: len(v) for k, v in rows.items()} | {"stuck": [a["id"] for a in stuck]}))
+    else:
+        print("  ".join(f"{k}={len(v)}" for k, v in rows.items()) + f"  stuck={len(stuck)}")
+        for alert in stuck:
+            print(f"  stuck since {alert.get('updated')}: {alert['id']} to {alert['email']} ({alert['finding_id']})")
+    return EXIT_PARTIAL if stuck else EXIT_OK
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.digest import send_digests
+
+    day = dt.date.fromisoformat(args.day) if args.day else dt.date.today() - dt.timedelta(days=1)
+    created = send_digests(_repository(settings), settings, day=day)
+    print(f"{created} digest(s) for {day}")
+    return EXIT_OK
 
 
 def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
@@ -242,18 +290,36 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=cmd_search)
 
-    subscribe = sub.add_parser("subscribe", help="add a confirmed subscription (operator)")
+    subscribe = sub.add_parser("subscribe", help="subscribe an address (double opt-in unless --confirmed)")
     subscribe.add_argument("email")
-    subscribe.add_argument("--receiving", action="append", help="ISO code, repeatable")
-    subscribe.add_argument("--population", action="append", help="ISO code, repeatable")
-    subscribe.add_argument("--digest", action="store_true")
+    subscribe.add_argument("--receiving", action="append", help="ISO code of the partner country, repeatable")
+    subscribe.add_argument("--population", action="append", help="ISO code of the nationality, repeatable")
+    subscribe.add_argument("--action", action="append", help="event action (default made_amenable), repeatable")
+    subscribe.add_argument("--query", help="saved full-text query the finding's documents must match")
+    subscribe.add_argument("--digest", action="store_true", help="one email a day instead of one per finding")
+    subscribe.add_argument("--language", choices=["en", "es"], default="en")
+    subscribe.add_argument("--apprise", action="append", help="Apprise URL for another channel, repeatable")
+    subscribe.add_argument("--confirmed", action="store_true", help="operator: confirm at once, no email")
     subscribe.set_defaults(func=cmd_subscribe)
 
-    sub.add_parser("subscriptions", help="list subscriptions").set_defaults(func=cmd_subscriptions)
+    subscriptions = sub.add_parser("subscriptions", help="list subscriptions")
+    subscriptions.add_argument("--json", action="store_true")
+    subscriptions.set_defaults(func=cmd_subscriptions)
 
     unsubscribe = sub.add_parser("unsubscribe", help="remove a subscription")
     unsubscribe.add_argument("email")
     unsubscribe.set_defaults(func=cmd_unsubscribe)
+
+    alerts = sub.add_parser("alerts", help="the delivery ledger: counts, stuck records, retries")
+    alerts.add_argument("--deliver", action="store_true", help="deliver due pending alerts now")
+    alerts.add_argument("--retry-now", action="store_true", help="make every pending alert due now")
+    alerts.add_argument("--requeue", metavar="ID", help="put a stuck (sending) alert back to pending")
+    alerts.add_argument("--json", action="store_true")
+    alerts.set_defaults(func=cmd_alerts)
+
+    digest = sub.add_parser("digest", help="send the daily digests of a day (default yesterday)")
+    digest.add_argument("--day", help="YYYY-MM-DD")
+    digest.set_defaults(func=cmd_digest)
 
     timeline = sub.add_parser("timeline", help="the agreements' timeline; who was amenable on a date")
     timeline.add_argument("--receiving", help="ISO code of the partner country, e.g. GT")

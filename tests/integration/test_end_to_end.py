@@ -50,7 +50,7 @@ def test_seed_article_yields_one_alert_and_a_rerun_changes_nothing(monitor_env, 
     fill_demo_site(site.site, site.base_url)
     sources = write_sources(tmp_path, f"{site.base_url}/feed.xml")
 
-    subscribed = monitor(monitor_env, "subscribe", "advocate@example.org")
+    subscribed = monitor(monitor_env, "subscribe", "advocate@example.org", "--confirmed")
     assert subscribed.returncode == 0, subscribed.stderr
 
     first = monitor(monitor_env, "ingest", "--sources", str(sources), "--json")
@@ -94,7 +94,7 @@ def test_a_broken_source_is_reported_and_the_others_still_run(monitor_env, site,
         f"  - {{id: broken, kind: feed, url: '{site.base_url}/garbage.xml'}}\n",
         f"  - {{id: missing, kind: feed, url: '{site.base_url}/nope.xml'}}\n",
     )
-    monitor(monitor_env, "subscribe", "advocate@example.org")
+    monitor(monitor_env, "subscribe", "advocate@example.org", "--confirmed")
     run = monitor(monitor_env, "ingest", "--sources", str(sources), "--json")
     assert run.returncode == 1, run.stdout + run.stderr
     summary = json.loads(run.stdout)
@@ -133,7 +133,7 @@ def test_smtp_down_leaves_the_alert_pending_and_the_next_run_sends_it_once(monit
 
     fill_demo_site(site.site, site.base_url)
     sources = write_sources(tmp_path, f"{site.base_url}/feed.xml")
-    monitor(monitor_env, "subscribe", "advocate@example.org")
+    monitor(monitor_env, "subscribe", "advocate@example.org", "--confirmed")
     down = {**monitor_env, "MONITOR_SMTP_PORT": str(free_port())}  # nothing listens there
     first = monitor(down, "ingest", "--sources", str(sources), "--json")
     assert first.returncode == 1

@@ -1,13 +1,18 @@
-"""The delivery ledger: plan one alert per (subscription, finding), then send each exactly once.
+"""The delivery ledger: plan one record per (subscription, finding) and channel, then send
+each exactly once.
 
-Planning creates each ledger entry with `op_type=create` under a deterministic id, then marks
+Planning creates each ledger record with `op_type=create` under a deterministic id, then marks
 the finding planned; a crash in between re-plans harmlessly (the create conflicts).
-Delivery claims a pending entry (pending → sending, compare-and-set, so two runs cannot both
-send it), sends, and marks it sent with its Message-ID. A failed send puts it back to pending
-with one more attempt; the next run retries. An entry left in `sending` by a crash during the
-SMTP transaction is not resent (a second email is worse than a late one): it is reported by
-`stuck_alerts()` for an operator to check. Guarantee: at most one email per entry, and
-exactly one whenever the process survives the send.
+Delivery claims a due pending record (pending → sending, compare-and-set on seq_no, so two
+runs cannot both send it), re-reads the subscription (an unsubscribed one cancels the record),
+sends, and marks it sent with the SMTP Message-ID. A failed send goes back to pending with one
+more attempt and a `next_try` that backs off exponentially; the next run retries.
+
+A record left in `sending` by a crash during the SMTP transaction is never resent
+automatically — the mail server may or may not have accepted it, and a second email is worse
+than a late one — it is listed by `stuck_alerts()` (and `monitor alerts --stuck`) for an
+operator, who can re-queue it. Guarantee: never two emails for one record; exactly one
+whenever the process survives the send; failures are retried until MAX_ATTEMPTS.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
+from monitor.alerts import channels
 from monitor.alerts.mailer import build_message, send
 from monitor.alerts.matching import matches
-from monitor.alerts.render import render_alert
+from monitor.alerts.render import Links, RenderedEmail, SourceLink, render_alert, render_digest
+from monitor.alerts.subscriptions import mail_domain, unsubscribe_link
 from monitor.errors import MailError
 from monitor.index.repository import Repository, utcnow
 from monitor.models import Finding, Subscription
@@ -27,7 +35,8 @@ from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 20
+MAX_ATTEMPTS = 12
+MAX_BACKOFF = dt.timedelta(hours=6)
 
 
 @dataclass(frozen=True)
@@ -35,77 +44,176 @@ class DeliveryReport:
     planned: int = 0
     sent: int = 0
     failed: int = 0
+    cancelled: int = 0
 
 
-def alert_id(subscription_id: str, finding_id: str) -> str:
-    return hashlib.sha256(f"{subscription_id}|{finding_id}".encode()).hexdigest()[:40]
+def alert_id(subscription_id: str, finding_id: str, channel: str = "email") -> str:
+    suffix = "" if channel == "email" else f"|{channel}"
+    return hashlib.sha256(f"{subscription_id}|{finding_id}{suffix}".encode()).hexdigest()[:40]
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def finding_from_record(record: dict) -> Finding:
-    published = record.get("published")
     return Finding(
         id=record["id"], action=record["action"], receiving=record["receiving"],
         population=record.get("population"), evidence=record.get("evidence", ""),
         document_id=record.get("document_id", ""), url=record.get("url", ""), title=record.get("title", ""),
-        published=dt.datetime.fromisoformat(published) if published else None,
-        affected_count=record.get("affected_count"),
+        published=_datetime(record.get("published")), affected_count=record.get("affected_count"),
     )
 
 
+def subscriptions(repo: Repository, *, digest: bool | None = None) -> list[Subscription]:
+    subs = [Subscription.model_validate(s) for s in repo.subscriptions()]
+    return [s for s in subs if s.confirmed and (digest is None or s.digest == digest)]
+
+
+def wants(repo: Repository, finding: Finding, record: dict, sub: Subscription) -> bool:
+    """Filters (pure) and, for a saved query, a search restricted to the finding's documents."""
+    if not matches(finding, sub):
+        return False
+    if sub.query:
+        ids = sorted({s["document_id"] for s in record.get("sources") or []} | {finding.document_id})
+        return bool(repo.documents_matching(sub.query, ids))
+    return True
+
+
 def plan_alerts(repo: Repository) -> int:
-    """Create ledger entries for every finding not yet planned; returns how many were created."""
-    subscriptions = [Subscription.model_validate(s) for s in repo.subscriptions()]
+    """Create ledger records for every finding not yet planned; returns how many were created."""
+    instant = subscriptions(repo, digest=False)
     created = 0
     for record in repo.unplanned_findings():
         finding = finding_from_record(record)
-        for sub in subscriptions:
-            if sub.digest or not matches(finding, sub):
-                continue  # digests are assembled separately, once a day
-            body = {
-                "subscription_id": sub.id, "email": sub.email, "finding_id": finding.id,
-                "finding": {**record, "published": record.get("published")},
-                "status": "pending", "attempts": 0, "created": utcnow().isoformat(),
-            }
-            if repo.create_alert(alert_id(sub.id, finding.id), body):
-                created += 1
+        for sub in instant:
+            if not wants(repo, finding, record, sub):
+                continue
+            for channel in ("email", *(f"apprise:{i}" for i in range(len(sub.apprise_urls)))):
+                body = {
+                    "subscription_id": sub.id, "email": sub.email, "finding_id": finding.id, "kind": "finding",
+                    "channel": channel, "finding": record, "status": "pending", "attempts": 0,
+                    "created": utcnow().isoformat(), "next_try": utcnow().isoformat(),
+                }
+                if repo.create_alert(alert_id(sub.id, finding.id, channel), body):
+                    created += 1
         repo.mark_finding_planned(finding.id)
     return created
 
 
+def _links(settings: Settings, sub: Subscription, finding: Finding | None) -> Links:
+    base = settings.public_url.rstrip("/")
+    return Links(
+        unsubscribe=unsubscribe_link(base, settings.signing_key(), sub.id),
+        timeline=f"{base}/timeline?receiving={finding.receiving}" if finding else f"{base}/timeline",
+    )
+
+
+def _source_links(repo: Repository, record: dict, finding: Finding) -> list[SourceLink]:
+    ids = [s["document_id"] for s in record.get("sources") or []] or [finding.document_id]
+    links = [
+        SourceLink(title=d.get("title") or d.get("url", ""), url=d.get("url", ""), published=_datetime(d.get("published")),
+                   source_id=d.get("source_id", ""))
+        for d in repo.source_links(ids)
+    ]
+    return links or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
+
+
+def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription) -> RenderedEmail:
+    """Render the email (or notification text) of one ledger record."""
+    links = _links(settings, sub, None)
+    if alert.get("kind") == "digest":
+        payload = alert["finding"]
+        findings = [finding_from_record(r) for r in payload.get("findings", [])]
+        documents = [SourceLink(title=d.get("title", ""), url=d.get("url", ""), published=_datetime(d.get("published")))
+                     for d in payload.get("documents", [])]
+        return render_digest(language=sub.language, day=dt.date.fromisoformat(payload["day"]), findings=findings,
+                             documents=documents, links=links)
+    record = {"id": alert["finding_id"], **alert["finding"]}
+    finding = finding_from_record(record)
+    return render_alert(finding, language=sub.language, sources=_source_links(repo, record, finding),
+                        links=_links(settings, sub, finding))
+
+
+def _deliver_one(repo: Repository, settings: Settings, alert: dict, sub: Subscription) -> str:
+    """Send one claimed record; returns the Message-ID (or channel receipt)."""
+    rendered = compose(repo, settings, alert, sub)
+    channel = alert.get("channel") or "email"
+    if channel.startswith("apprise:"):
+        index = int(channel.split(":", 1)[1])
+        channels.notify(sub.apprise_urls[index], title=rendered.subject, body=rendered.text)
+        return f"apprise:{index}"
+    message_id = f"<{alert['id']}@{mail_domain(settings.smtp_from)}>"
+    message = build_message(
+        rendered, sender=settings.smtp_from, recipient=sub.email, message_id=message_id,
+        unsubscribe_url=_links(settings, sub, None).unsubscribe,
+    )
+    send(message, settings)
+    return message_id
+
+
 def deliver_pending(repo: Repository, settings: Settings) -> DeliveryReport:
-    """Send every pending alert once; failures stay pending for the next run."""
-    sent = failed = 0
+    """Send every due pending record once; failures stay pending for a later run."""
+    sent = failed = cancelled = 0
+    now = utcnow()
     for alert in repo.alerts_in_status("pending"):
-        if alert.get("attempts", 0) >= MAX_ATTEMPTS:
+        attempts = int(alert.get("attempts") or 0)
+        next_try = _datetime(alert.get("next_try"))
+        if attempts >= MAX_ATTEMPTS or (next_try and next_try > now):
             continue
         claimed = repo.transition_alert(alert, {"status": "sending"})
         if claimed is None:
             continue  # another run is delivering it
-        finding = finding_from_record({"id": alert["finding_id"], **alert["finding"]})
-        domain = settings.smtp_from.rsplit("@", 1)[-1].strip(">") or "asylum-monitor.invalid"
-        message_id = f"<{alert['id']}@{domain}>"
-        message = build_message(
-            render_alert(finding), sender=settings.smtp_from, recipient=alert["email"],
-            message_id=message_id, finding_headers=[finding.header],
-        )
+        stored = repo.get_subscription(alert["subscription_id"])
+        sub = Subscription.model_validate(stored) if stored else None
+        if sub is None or not sub.confirmed:
+            repo.transition_alert(claimed, {"status": "cancelled", "last_error": "unsubscribed"})
+            cancelled += 1
+            continue
         try:
-            send(message, host=settings.smtp_host, port=settings.smtp_port)
+            receipt = _deliver_one(repo, settings, alert, sub)
         except MailError as exc:
-            logger.warning("alert %s not sent: %s", alert["id"], exc)
-            repo.transition_alert(
-                claimed, {"status": "pending", "attempts": alert.get("attempts", 0) + 1, "last_error": str(exc)}
-            )
+            # The first retry is due at the next run; then 1, 2, 4… minutes, at most 6 hours.
+            backoff = min(dt.timedelta(minutes=2 ** (attempts - 1)) if attempts else dt.timedelta(0), MAX_BACKOFF)
+            logger.warning("alert %s not sent (attempt %d): %s", alert["id"], attempts + 1, exc)
+            repo.transition_alert(claimed, {
+                "status": "pending", "attempts": attempts + 1, "last_error": str(exc),
+                "next_try": (utcnow() + backoff).isoformat(),
+            })
             failed += 1
             continue
-        repo.transition_alert(
-            claimed, {"status": "sent", "attempts": alert.get("attempts", 0) + 1,
-                      "sent_at": utcnow().isoformat(), "message_id": message_id},
-        )
+        repo.transition_alert(claimed, {"status": "sent", "attempts": attempts + 1,
+                                        "sent_at": utcnow().isoformat(), "message_id": receipt})
         sent += 1
-    return DeliveryReport(sent=sent, failed=failed)
+    return DeliveryReport(sent=sent, failed=failed, cancelled=cancelled)
+
+
+def retry_now(repo: Repository) -> int:
+    """Make every pending record due at once (operator action after an outage is fixed)."""
+    count = 0
+    for alert in repo.alerts_in_status("pending"):
+        if repo.transition_alert(alert, {"next_try": utcnow().isoformat()}) is not None:
+            count += 1
+    return count
 
 
 def stuck_alerts(repo: Repository, *, older_than: dt.timedelta = dt.timedelta(minutes=10)) -> list[dict]:
-    """Entries left in `sending` by a crash mid-send, for an operator to check."""
+    """Records left in `sending` by a crash mid-send, for an operator to check."""
     cutoff = utcnow() - older_than
-    return [a for a in repo.alerts_in_status("sending") if dt.datetime.fromisoformat(a["updated"]) < cutoff]
+    return [a for a in repo.alerts_in_status("sending") if (_datetime(a.get("updated")) or cutoff) < cutoff]
+
+
+def requeue(repo: Repository, alert_id_: str) -> bool:
+    """Operator action: put a stuck record back to pending (it may then be sent a second time)."""
+    for alert in repo.alerts_in_status("sending"):
+        if alert["id"] == alert_id_:
+            return repo.transition_alert(alert, {"status": "pending", "next_try": utcnow().isoformat()}) is not None
+    return False
+
+
+def day_bounds(day: dt.date) -> tuple[str, str]:
+    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    return start.isoformat(), (start + dt.timedelta(days=1)).isoformat()

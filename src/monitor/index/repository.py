@@ -219,6 +219,71 @@ class Repository:
             raise IndexError_(f"Elasticsearch failed to delete subscription: {exc}") from exc
         return True
 
+    def get_subscription(self, sub_id: str) -> dict[str, Any] | None:
+        try:
+            hit = self.client.get(index=self.names.subscriptions, id=sub_id)
+        except NotFoundError:
+            return None
+        except (ApiError, TransportError) as exc:
+            raise IndexError_(f"Elasticsearch failed to read subscription: {exc}") from exc
+        return {"id": hit["_id"], **hit["_source"]}
+
+    def documents_matching(self, query: str, ids: list[str]) -> set[str]:
+        """Which of `ids` match a saved full-text query (the core distribution has no percolator)."""
+        if not ids:
+            return set()
+        body = {
+            "query": {"bool": {
+                "filter": [{"ids": {"values": ids}}],
+                "must": [{"simple_query_string": {
+                    "query": query, "fields": ["title", "text"], "default_operator": "and",
+                    "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE",
+                }}],
+            }},
+            "size": len(ids), "_source": False,
+        }
+        with _translated("match a saved query"):
+            result = self.client.search(index=self.names.documents, body=body)
+        return {hit["_id"] for hit in result["hits"]["hits"]}
+
+    def source_links(self, ids: list[str], *, limit: int = 50) -> list[dict[str, Any]]:
+        """The documents `ids` and every document in their syndication clusters (title, url, date)."""
+        if not ids:
+            return []
+        fields = ["title", "url", "published", "source_id", "cluster_id"]
+        with _translated("read source documents"):
+            found = self.client.mget(index=self.names.documents, ids=ids, source_includes=fields)
+            docs = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+            clusters = sorted({d["cluster_id"] for d in docs.values() if d.get("cluster_id")})
+            if clusters:
+                result = self.client.search(
+                    index=self.names.documents, size=limit, source_includes=fields,
+                    query={"terms": {"cluster_id": clusters}}, sort=[{"published": {"order": "asc", "missing": "_last"}}],
+                )
+                for hit in result["hits"]["hits"]:
+                    docs.setdefault(hit["_id"], hit["_source"])
+        return [{"id": i, **d} for i, d in docs.items()][:limit]
+
+    def documents_fetched_between(self, start: str, end: str, *, relevant_only: bool = True,
+                                  size: int = 200) -> list[dict[str, Any]]:
+        filters: list[dict[str, Any]] = [{"range": {"fetched": {"gte": start, "lt": end}}}]
+        if relevant_only:
+            filters.append({"term": {"relevant": True}})
+        with _translated("list new documents"):
+            result = self.client.search(
+                index=self.names.documents, size=size, query={"bool": {"filter": filters}},
+                source_includes=["title", "url", "published", "source_id"], sort=[{"fetched": "asc"}],
+            )
+        return [{"id": h["_id"], **h["_source"]} for h in result["hits"]["hits"]]
+
+    def findings_first_seen_between(self, start: str, end: str) -> list[dict[str, Any]]:
+        with _translated("list findings of a day"):
+            result = self.client.search(
+                index=self.names.events, size=1000, query={"range": {"first_seen": {"gte": start, "lt": end}}},
+                sort=[{"first_seen": "asc"}],
+            )
+        return [{"id": h["_id"], **h["_source"]} for h in result["hits"]["hits"]]
+
     # -- alert ledger -------------------------------------------------------------------------
     def create_alert(self, alert_id: str, body: dict[str, Any]) -> bool:
         """Create one ledger entry with `op_type=create`: True only for the first caller."""
@@ -233,7 +298,7 @@ class Repository:
     def alerts_in_status(self, status: str) -> list[dict[str, Any]]:
         with _translated(f"list {status} alerts"):
             result = self.client.search(
-                index=self.names.alerts, body=queries.status_body(status), seq_no_primary_term=True
+                index=self.names.alerts, body={**queries.status_body(status), "seq_no_primary_term": True}
             )
         return [
             {"id": h["_id"], "_seq_no": h["_seq_no"], "_primary_term": h["_primary_term"], **h["_source"]}

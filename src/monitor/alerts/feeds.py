@@ -1,0 +1,49 @@
+"""Atom feeds of findings (all findings, or one subscription's through a secret URL).
+Pure: records in, XML out, rendered with Jinja2 autoescaping (nothing from the web is
+emitted unescaped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import jinja2
+
+from monitor.alerts.render import headline
+from monitor.models import Finding
+
+_TEMPLATE = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>{{ title }}</title>
+  <id>{{ feed_url }}</id>
+  <link rel="self" href="{{ feed_url }}"/>
+  <link rel="alternate" href="{{ site_url }}"/>
+  <updated>{{ updated }}</updated>
+  <generator>Asylum Policy Monitor</generator>
+{% for f, when, line in entries %}
+  <entry>
+    <id>urn:asylum-monitor:finding:{{ f.id }}</id>
+    <title>{{ line }}</title>
+    <link href="{{ f.url }}"/>
+    <updated>{{ when }}</updated>
+    <category term="{{ f.action }}"/>
+    <summary>{{ f.evidence }}</summary>
+  </entry>
+{% endfor %}
+</feed>
+"""
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    return jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(_TEMPLATE)
+
+
+def render_atom(
+    findings: list[tuple[Finding, dt.datetime]], *, title: str, feed_url: str, site_url: str, language: str = "en",
+) -> str:
+    """An Atom document; `findings` pairs each finding with when it was first seen, newest first."""
+    ordered = sorted(findings, key=lambda pair: pair[1], reverse=True)
+    entries = [(f, when.isoformat(), headline(f, language)) for f, when in ordered]
+    updated = ordered[0][1].isoformat() if ordered else dt.datetime(2019, 1, 1, tzinfo=dt.UTC).isoformat()
+    return _template().render(title=title, feed_url=feed_url, site_url=site_url, updated=updated, entries=entries)

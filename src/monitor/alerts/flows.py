@@ -1,0 +1,66 @@
+"""Subscription flows shared by the CLI and the web app: request (double opt-in email),
+confirm, unsubscribe, operator add/remove. I/O goes through the repository and the mailer."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from monitor.alerts.mailer import build_message, send
+from monitor.alerts.render import render_confirmation
+from monitor.alerts.subscriptions import (
+    confirmation_link,
+    confirmed_copy,
+    describe_filters,
+    mail_domain,
+    stored,
+    subscription_from_token,
+    subscription_id,
+    unsubscribe_id,
+)
+from monitor.index.repository import Repository
+from monitor.models import Subscription
+from monitor.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def request_subscription(settings: Settings, sub: Subscription) -> str:
+    """Email the confirmation link for `sub` (nothing is stored yet); returns the link."""
+    link = confirmation_link(settings.public_url, settings.signing_key(), sub)
+    rendered = render_confirmation(language=sub.language, link=link, filters=describe_filters(sub))
+    token_hash = hashlib.sha256(link.encode()).hexdigest()[:24]
+    message = build_message(
+        rendered, sender=settings.smtp_from, recipient=sub.email,
+        message_id=f"<confirm-{token_hash}@{mail_domain(settings.smtp_from)}>",
+    )
+    send(message, settings)
+    return link
+
+
+def confirm_subscription(repo: Repository, settings: Settings, token: str) -> Subscription:
+    """Store the subscription a valid confirmation link carries, confirmed (idempotent)."""
+    sub = confirmed_copy(subscription_from_token(settings.signing_key(), token))
+    existing = repo.get_subscription(sub.id)
+    if existing and existing.get("confirmed") and Subscription.model_validate(existing).model_copy(
+        update={"confirmed_at": sub.confirmed_at, "created": sub.created}
+    ) == sub:
+        return Subscription.model_validate(existing)  # the same link followed twice
+    repo.save_subscription(sub.id, stored(sub))
+    return sub
+
+
+def save_confirmed(repo: Repository, sub: Subscription) -> Subscription:
+    """Operator path: store a subscription confirmed at once."""
+    sub = confirmed_copy(sub)
+    repo.save_subscription(sub.id, stored(sub))
+    return sub
+
+
+def unsubscribe_with_token(repo: Repository, settings: Settings, token: str) -> bool:
+    """One-click unsubscribe through a signed link; True when a subscription was removed."""
+    return repo.delete_subscription(unsubscribe_id(settings.signing_key(), token))
+
+
+def unsubscribe_email(repo: Repository, email: str) -> bool:
+    return repo.delete_subscription(subscription_id(email))
