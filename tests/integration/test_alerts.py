@@ -15,6 +15,7 @@ from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import feedparser
 import pytest
 import requests
 from fastapi import FastAPI
@@ -85,13 +86,20 @@ def test_double_opt_in_round_trip_then_one_click_unsubscribe(web, monitor_env, m
     assert repo.subscriptions() == []  # nothing stored before confirmation
     [confirmation] = messages(mail_dir)
     link = re.search(r"(http://127\.0\.0\.1:\d+/confirm\?token=\S+)", text_of(parsed(confirmation))).group(1)
-    assert requests.get(link, timeout=10).status_code == 200
+    confirmed = requests.get(link, timeout=10)
+    assert confirmed.status_code == 200
     [stored] = repo.subscriptions()
+    feed_url = re.search(r"(http://127\.0\.0\.1:\d+/feeds/subscription/\S+\.atom)", confirmed.text).group(1)
     assert stored["email"] == "advocate@example.org" and stored["confirmed"] and stored["receiving"] == ["GT"]
     assert requests.get(link + "x", timeout=10).status_code == 400  # tampered token
 
     assert json.loads(ingest(monitor_env, demo_sources(site, tmp_path)).stdout)["alerts_sent"] == 1
     alert = parsed(messages(mail_dir)[-1])
+    feed = feedparser.parse(requests.get(feed_url, timeout=10).content)
+    assert [e.title for e in feed.entries] == ["Nacionales de México pueden ser trasladados a Guatemala"]
+    assert requests.get(feed_url.replace("subscription/", "subscription/x"), timeout=10).status_code == 404
+    everything = feedparser.parse(requests.get(f"{served.url}/feeds/findings.atom", timeout=10).content)
+    assert [e.title for e in everything.entries] == ["Mexican nationals made amenable to transfer to Guatemala"]
     assert alert["Subject"] == "Nacionales de México pueden ser trasladados a Guatemala"
     assert alert.get_all("X-Monitor-Finding") == ["made_amenable GT MX"]
     assert alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

@@ -21,7 +21,7 @@ from monitor.alerts.delivery import finding_from_record
 from monitor.alerts.feeds import render_atom
 from monitor.alerts.flows import confirm_subscription, request_subscription, unsubscribe_with_token
 from monitor.alerts.matching import matches
-from monitor.alerts.subscriptions import describe_filters, new_subscription, unsubscribe_id
+from monitor.alerts.subscriptions import describe_filters, feed_link, new_subscription, unsubscribe_id
 from monitor.alerts.tokens import read_token
 from monitor.errors import ConfigError, MailError, MonitorError
 from monitor.index.repository import Repository
@@ -128,8 +128,10 @@ def subscription_router(settings: Settings, *, repository: type[Repository] = Re
             return _html("Confirmation failed", status=400, error=str(exc))
         finally:
             repository_.close()
+        feed = feed_link(settings.public_url, settings.signing_key(), sub.id)
         return _html("Subscription confirmed", lang=sub.language,
-                     message=f"Alerts will go to {sub.email} ({describe_filters(sub)}).")
+                     message=f"Alerts will go to {sub.email} ({describe_filters(sub)}). Your private Atom feed of "
+                     f"the same alerts (keep its address secret): {feed}")
 
     @router.get("/unsubscribe", response_class=HTMLResponse)
     def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
