@@ -122,6 +122,14 @@ def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.evaluation import evaluate, format_report
+
+    report = evaluate(Path(args.directory), recursive=args.recursive)
+    print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if args.json else format_report(report))
+    return EXIT_OK
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.index.queries import search_body
 
@@ -280,6 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("files", nargs="+")
     detect.add_argument("--json", action="store_true")
     detect.set_defaults(func=cmd_detect)
+
+    evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (DETECTION.md)")
+    evaluation.add_argument("directory")
+    evaluation.add_argument("--recursive", action="store_true", help="include subfolders (e.g. heldout/)")
+    evaluation.add_argument("--json", action="store_true")
+    evaluation.set_defaults(func=cmd_eval)
 
     search = sub.add_parser("search", help="search indexed documents")
     search.add_argument("query")

@@ -74,6 +74,23 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "DO": ("Dominican Republic", "República Dominicana"),
 }
 
+# Capitals (and main arrival airports' cities) stand for their country in transfer news: "flown to Quito".
+# Left out: capitals that are also common elsewhere (San José, Santiago, La Paz, Panama City, Lima is kept).
+_CAPITALS: dict[str, tuple[str, ...]] = {
+    "EC": ("Quito",), "PY": ("Asunción", "Asuncion"), "UG": ("Kampala", "Entebbe"), "HN": ("Tegucigalpa",),
+    "NI": ("Managua",), "SV": ("San Salvador",), "GT": ("Guatemala City", "Ciudad de Guatemala"),
+    "PA": ("Ciudad de Panamá",), "CO": ("Bogotá", "Bogota"), "VE": ("Caracas",),
+    "CU": ("Havana", "La Habana"), "HT": ("Port-au-Prince", "Puerto Príncipe"), "DO": ("Santo Domingo",),
+    "RW": ("Kigali",), "KE": ("Nairobi",), "ET": ("Addis Ababa", "Adís Abeba"), "ER": ("Asmara",),
+    "SO": ("Mogadishu", "Mogadiscio"), "CA": ("Ottawa",), "MX": ("Mexico City", "Ciudad de México"),
+    "BR": ("Brasília", "Brasilia"), "AR": ("Buenos Aires",), "PE": ("Lima",), "UY": ("Montevideo",),
+    "AF": ("Kabul",), "PK": ("Islamabad",), "BD": ("Dhaka",), "NP": ("Kathmandu", "Katmandú"),
+    "CN": ("Beijing", "Pekín"), "RU": ("Moscow", "Moscú"), "UA": ("Kyiv", "Kiev"), "SY": ("Damascus", "Damasco"),
+    "IQ": ("Baghdad", "Bagdad"), "IR": ("Tehran", "Teherán"), "EG": ("Cairo", "El Cairo"), "SN": ("Dakar",),
+    "GH": ("Accra",), "NG": ("Abuja",), "GN": ("Conakry",), "ML": ("Bamako",), "MR": ("Nouakchott",),
+    "AO": ("Luanda",), "CM": ("Yaoundé", "Yaounde"), "CD": ("Kinshasa",), "SS": ("Juba",), "SD": ("Khartoum", "Jartum"),
+}
+
 # Names that usually mean something else in news text (US states, people, cities).
 _AMBIGUOUS_NAMES = frozenset({
     "Georgia", "Jordan", "Chad", "Jersey", "Guernsey", "Congo", "Granada", "Korea", "Corea",
@@ -109,7 +126,7 @@ SR Surinamese* | surinamés
 CA Canadian | canadiense
 US | estadounidense, norteamericano
 AF Afghan | afgano
-IN Indian |
+IN Indian | indio
 PK Pakistani | pakistaní, paquistaní
 BD Bangladeshi | bangladesí, bangladeshí
 NP Nepali, Nepalese* | nepalí, nepalés
@@ -239,7 +256,7 @@ def _pycountry_names() -> dict[str, str]:
 
 def _build_names() -> dict[str, str]:
     names = _pycountry_names()
-    for code, aliases in _ALIASES.items():
+    for code, aliases in (*_ALIASES.items(), *_CAPITALS.items()):
         for alias in aliases:
             for variant in {alias, _strip_accents(alias)}:
                 names[variant] = code
@@ -274,10 +291,13 @@ _NOT_A_COUNTRY_BEFORE = re.compile(r"\b(?:New|Nuevo)\s+$")
 _NOT_A_DEMONYM_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Sud|Centro|non)[\s-]*$", re.IGNORECASE)
 
 
+_ARTICLE = re.compile(r"^(?:the|el|la|los)\s+", re.IGNORECASE)
+
+
 def code_for(name: str) -> str | None:
     """ISO alpha-2 code for an exact country name, alias or demonym; None if unknown."""
     if name not in _NAMES:
-        name = re.sub(r"^(?:the|el|la|los)\s+", "", name.strip(), flags=re.IGNORECASE)
+        name = _ARTICLE.sub("", name.strip())
     if name in _NAMES:
         return _NAMES[name]
     found = _DEMONYMS.get(name.lower())

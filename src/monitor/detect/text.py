@@ -1,8 +1,9 @@
-"""Text helpers of the detector: sentence spans, background (past) dating, affected counts.
+"""Text helpers of the detector: sentence spans, the document's dateline, background (past) dating.
 
 Sentences are returned as (start, end) offsets into the original text so that evidence is
 always an exact quote. The splitter knows English and Spanish abbreviations ("Sen.",
-"Sra."), initials, and dotted acronyms ("U.S.", "EE.UU.") that usually do not end a sentence.
+"Sra."), initials, and dotted acronyms ("U.S.", "EE.UU.", "EE. UU.") that usually do not end
+a sentence. A plain-text document carries its date, if at all, in its first lines.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from monitor.detect import rules as R
+from monitor.detect import cues as C
 
-__all__ = ["split_sentences", "is_background", "affected_count"]
+__all__ = ["split_sentences", "is_background", "dateline"]
 
 _LINES = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr", "sra", "srta",
     "vol", "inc", "corp", "co", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "e.g", "i.e", "vs", "pres", "lic", "ing", "art", "núm", "aprox", "approx",
+    "sept", "oct", "nov", "dec", "ee", "e.g", "i.e", "vs", "pres", "lic", "ing", "art", "núm", "aprox", "approx",
     "fig", "gral", "dra", "ud", "uds", "pp", "p", "a.m", "p.m", "av", "ave", "mt", "ft",
 })
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -31,7 +32,9 @@ _STARTERS = frozenset({
     "El", "La", "Los", "Las", "En", "Un", "Una", "Según", "Sin", "Por", "Pero", "Además", "On",
 })
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|\w{3,}ed|\w+(?:ó|aron|ió|ieron))\b", re.IGNORECASE)
-_NUMBER_WORDS = {"thousand": 1000, "mil": 1000, "million": 1_000_000, "millones": 1_000_000, "k": 1000}
+_DATELINE_CHARS = 400  # a dateline sits in the first lines
+_SHORT_LINE = 90
+_SHORT_PREFIX = 40
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -65,18 +68,18 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_background(sentence: str, published: dt.date | None) -> bool:
     """True if the sentence reports something dated before the document (background)."""
-    if R.BACKGROUND.search(sentence):
+    if C.BACKGROUND.search(sentence):
         return True
     if published is None:
         return False
-    years = [int(m.group("y") or m.group("y2")) for m in R.YEAR.finditer(sentence)]
+    years = [int(m.group("y") or m.group("y2")) for m in C.YEAR.finditer(sentence)]
     if any(year < published.year for year in years):
         return True
     if years and all(year > published.year for year in years):
         return False
-    future = bool(R.FUTURE.search(sentence))
-    for match in R.MONTH_REF.finditer(sentence):
-        month = R.MONTHS[(match.group("m1") or match.group("m2")).lower()]
+    future = bool(C.FUTURE.search(sentence))
+    for match in C.MONTH_REF.finditer(sentence):
+        month = C.MONTHS[(match.group("m1") or match.group("m2")).lower()]
         if month < published.month and not future:
             return True
         if month > published.month and not years and not future and _PAST_VERB.search(sentence):
@@ -84,32 +87,37 @@ def is_background(sentence: str, published: dt.date | None) -> bool:
     return False
 
 
-def _parse_count(number: str, multiplier: str | None) -> int | None:
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", number) and not multiplier:
-        return int(re.sub(r"[,.]", "", number))
-    if multiplier:
-        decimal = re.fullmatch(r"\d+[.,]\d{1,2}", number)  # "1.5 million", "2,5 millones"
-        value = float(number.replace(",", ".")) if decimal else float(re.sub(r"[,.]", "", number))
-        return int(value * _NUMBER_WORDS[multiplier.lower()])
-    if re.fullmatch(r"\d+", number):
-        return int(number)
+def dateline(text: str) -> dt.date | None:
+    """The date of a plain-text document from its opening lines ("Nov. 14, 2025", "8 de febrero de 2021").
+
+    Only a date that stands as a dateline counts: alone on a short line, or after a short
+    prefix such as a place ("San Salvador, ") or a byline ("By Staff | "); a date inside a
+    sentence ("on June 1, 2019") is an event's date, not the document's.
+    """
+    for match in C.DATELINE.finditer(text, 0, _DATELINE_CHARS):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        prefix = text[line_start : match.start()].strip()
+        short_line = line_end - line_start <= _SHORT_LINE
+        if len(prefix) > _SHORT_PREFIX or len(prefix.split()) > 4:
+            continue
+        if not (short_line or not prefix or prefix[-1] in ",|—–-:"):
+            continue
+        date = _date(match)
+        if date is not None:
+            return date
     return None
 
 
-def affected_count(sentences: list[str], evidence: set[str]) -> int | None:
-    """The number of people the reported change affects, if the text states it."""
-    best: tuple[int, int] | None = None
-    value_of_best: int | None = None
-    for index, sentence in enumerate(sentences):
-        for match in R.COUNT.finditer(sentence):
-            value = _parse_count(match.group("num"), match.group("mult"))
-            if value is None or value < 2 or (1900 <= value <= 2100 and "," not in match.group("num")):
-                continue
-            if re.search(r"(?:Title|T[íi]tulo|\$|US\$)\s*$", sentence[: match.start()], re.IGNORECASE):
-                continue
-            score = 2 if R.COUNT_CONTEXT.search(sentence) else 0
-            score += 2 if sentence in evidence else 0
-            score += 1 if re.match(r"asylum|applicant|solicitante", match.group("noun"), re.IGNORECASE) else 0
-            if score >= 2 and (best is None or (score, -index) > best):
-                best, value_of_best = (score, -index), value
-    return value_of_best
+def _date(match: re.Match[str]) -> dt.date | None:
+    if match.group("y3"):
+        year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+    else:
+        name = (match.group("m1") or match.group("m2")).lower()
+        year = int(match.group("y1") or match.group("y2"))
+        month, day = C.MONTHS[name], int(match.group("d1") or match.group("d2"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

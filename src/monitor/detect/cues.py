@@ -1,0 +1,192 @@
+"""Cues that veto, weaken, attribute or date a candidate event, English and Spanish (data, no logic).
+
+Negation and exclusion; speculation, modality and recommendations; critics, opinion and court
+arguments; the neighbouring policies that are not asylum transfers (MPP / Remain in Mexico,
+Title 42, deportation to the person's own country, removals to prisons); official attribution;
+and the time cues that mark a sentence as background. Compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+
+
+# --- Negation -------------------------------------------------------------------------------------
+_GAP = r"(?:[\w'’\"“”«»-]+\s+){0,3}?[\"“«]?"  # up to three words (quotes allowed) between cue and verb
+NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|no|nunca|ya\s+no|tampoco|ni|yet\s+to|refus\w+|declin\w+|reject\w*|oppos\w+|"
+    r"rechaz\w+|won't|cannot|block(?:s|ed|ing)?|barr(?:ed|ing)|prevent(?:s|ed|ing)?|prohibit\w*|bloque\w+|"
+    r"imp(?:idió|ide|edir)|prohib\w+|sin(?!\s+embargo)|ninguna?)"
+    r"|n't)\s+" + _GAP + "$", _I)
+# A population denied after it is named: "Cuban nationals are not among them", "no forman parte".
+POST_NEGATION = re.compile(  # used with .match(text, pos): no "^", which would only match at 0
+    r"(?:(?!\b(?:who|which|that|whom|que|quien|quienes|cuy[oa]s?)\b)[^,;.]){0,30}?(?:\b(?:are|is|were|was|will\s+be|would\s+be)\s+not\b|\b(?:aren't|isn't|weren't|won't\s+be)|"
+    r"\bno\s+(?:est[aá]n|estar[aá]n|son|ser[aá]n|forman|formar[aá]n|figuran|quedan|quedar[aá]n|entran|califican|"
+    r"podr[aá]n))", _I)
+# "but not Cubans", "excepto los cubanos": the population after it is taken out.
+NEGATED_POPULATION_BEFORE = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|exclud(?:e|es|ed)|exempt(?:s|ed|ing)?|but\s+not|not|other\s+than|"
+    r"excepto|salvo|menos|excluyendo|exclu(?:ye|yen|ir|idos?|idas?)|con\s+excepci[oó]n\s+de|exent[oa]s?|ni|no)"
+    r"\s+(?:\w+\s+){0,2}?(?:(?:the|a\s+los|a\s+las|los|las|de\s+los|de\s+las|de|a)\s+)?$", _I)
+ANY_NEGATION = re.compile(r"\b(?:not|never|no|nunca|ni|tampoco|ningun[oa]?|ningún)\b|n't\b", _I)
+DENIAL = _rx(r"\bden(?:y|ies|ied)\b", r"\bneg(?:ó|aron|aba)\b", r"\bnieg(?:a|an)\b", r"\bdesminti\w+",
+             r"\brul(?:ed|es)\s+out\b", r"\b(?:reject|dismiss|refut)\w*\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\b",
+             r"\b(?:rechaz|desmint|neg)\w*\s+(?:\w+\s+){0,2}?(?:versiones|informes|reportes|rumores)\b", r"\bdescart\w+", r"\bno\s+changes?\s+(?:to|in)\b", r"\bsin\s+cambios\b")
+
+# --- Speculation, modality, recommendation ---------------------------------------------------------
+SPECULATION = _rx(
+    r"\bcould\b", r"\bmight\b", r"\bpodr[ií]a(?:n|mos)?\b", r"\bpudier(?:a|an)\b", r"\bwhether\b", r"\bsi\b", r"\bif\b",
+    r"\bpropos(?:al|als|ed|es|ing)\b", r"\bpropuest[oa]s?\b", r"\bpropon\w+", r"\bpropus\w+", r"\bconsidering\b",
+    r"\bconsider\s+(?:whether|sending|a|an|the)\b", r"\bdiscuss(?:ing|ion|ions|es)?\b", r"\bnegotiat\w+", r"\btalks\b",
+    r"\bweigh(?:s|ing)\b", r"\bdebat(?:e|es|ed|ing)\b", r"\bdeliberat\w+", r"\bdebat(?:e|en|iendo)\b", r"\bmull\w+", r"\bexplor(?:e|es|ing)\b", r"\bpossib\w+", r"\bpotential(?:ly)?\b",
+    r"\bposib\w+", r"\bnegoci\w+", r"\banaliz\w+", r"\beval[uú]\w+", r"\bestudi(?:a|an|ando)\b", r"\bplante\w+",
+    r"\bhypothetic\w+", r"\bspeculat\w+", r"\brumou?r\w*", r"\bdraft\b", r"\bborrador\b", r"\bwould\s+(?:be\s+)?like\b",
+    r"\bpretend\w+", r"\bbusca(?:n|ría|rían)?\s+(?:que|un|una|firmar|enviar)\b",
+)
+# "if they passed through Guatemala" states the agreement's condition; it is not speculation.
+CONDITION_OK = re.compile(
+    r"\b(?:if|si)\s+(?:(?:they|he|she|the\s+\w+|migrants|ell[oa]s|los\s+\w+)\s+)?(?:have\s+|had\s+|han\s+|hab[ií]an\s+)?"
+    r"(?:pass|passed|transit\w*|travel\w*|cross\w*|pasaron|pasan|transitaron|cruzaron)\b", _I)
+SOFT_MODALITY = _rx(
+    r"\bwould\b", r"(?<!in\s)(?<!on\s)(?<!since\s)\bmay\b(?!\s+now)(?!\s+\d)", r"\bexpected\s+to\b", r"\breportedly\b",
+    r"\bplan(?:s|ned)?\s+to\b", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b",
+)
+# "would" after a reporting verb is reported speech ("the emails said Mexicans would be included");
+# without one it is a hypothesis ("the agreement would let Washington send Cubans").
+HYPOTHETICAL = re.compile(r"\bwould\b|\bpodr[ií]a(?:n)?\b|\bser[ií]a(?:n)?\b", _I)
+REPORTING = _rx(r"\b(?:said|says|told|announced|confirmed|stated|wrote|informed|notified|explained|added)\b",
+                r"\b(?:dijo|dice|afirm[óa]|anunci[óa]|confirm[óa]|inform[óa]|explic[óa]|declar[óa]|señal[óa]|"
+                r"precis[óa]|indic[óa]|agreg[óa]|añadi[óo]|notific[óa])\b", r"\bemails?\b", r"\bguidance\b")
+# Lifecycle facts are not yet facts under these ("may enter into force", "is expected to take effect");
+# they are read in the trigger's own clause, so "nationals who may not get asylum" does not count.
+LIFECYCLE_MODALITY = _rx(r"(?<!in\s)(?<!on\s)\bmay\b(?!\s+\d)", r"\bexpected\s+to\b", r"\bplan(?:s|ned)?\s+to\b",
+                         r"\bintend(?:s|ed)?\s+to\b", r"\bse\s+espera\b", r"\bplanea\w*", r"\bprev[eé]\b",
+                         r"\bpretende\b", r"\bwould\b", r"\bcould\b", r"\bmight\b", r"\bpodr[ií]an?\b",
+                         r"\bwhether\b", r"\bhow\b", r"\bc[oó]mo\b", r"\bwhen\b(?=[^,.]*\?)", r"\bcan\b",
+                         r"\bpuede(?:n)?\b", r"\ballow(?:s|ing)?\b", r"\bpermit(?:s|e|en)?\b",
+                         r"\beither\s+(?:party|country|side|government)\b", r"\bcualquiera\s+de\s+las\s+partes\b")
+# "may now be eligible" is an eligibility decision, not a guess.
+MAY_DECISION = re.compile(r"\bmay\s+(?:now\s+)?be\s+(?:eligible|subject|amenable|transferred|included|sent)\b", _I)
+# Calls for action are not actions: "the agreement should be terminated", "To Guatemala: withdraw from it".
+RECOMMENDATION = _rx(
+    r"\bshould\b", r"\bmust\b", r"\bought\s+to\b", r"\burg(?:e|es|ed|ing)\b", r"\bcall(?:s|ed|ing)?\s+(?:on|for)\b",
+    r"\brecommend\w*", r"\bdemand(?:s|ed|ing)?\b", r"\bdeber[ií]a(?:n)?\b", r"\bdebe(?:n)?\b", r"\bexig\w+",
+    r"\binst(?:ó|aron|a|an)\b", r"\bpid(?:ió|ieron|e|en)\b", r"\brecomend\w+",
+    r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|petition(?:s|ed|ing)?|sought|seek(?:s|ing)?)\s+(?:\w+\s+){0,4}?to\b", r"\bsolicit(?:ó|aron|a|an)\s+(?:\w+\s+){0,4}?que\b",
+)
+# A signing still to come ("will sign next week", "firmarán"): not yet an agreement.
+FUTURE_SIGNING = re.compile(r"\b(?:will|shall|would|going\s+to|set\s+to|due\s+to|scheduled\s+to|expected\s+to|"
+                            r"to|va(?:n)?\s+a)\s+(?:\w+\s+)?sign\b|\b(?:firmar|suscribir)[aá]n?\b", _I)
+FUTURE_NEXT = re.compile(r"\bnext\b|\bpr[oó]xim[oa]s?\b", _I)
+QUESTION = re.compile(r"^\W*¿|\?\W*$")
+# "Under the agreement's terms, termination takes effect 90 days after notice": a rule, not a fact.
+GENERIC_RULE = re.compile(
+    r"^\W*(?:under|according\s+to|in\s+accordance\s+with|seg[uú]n|conforme\s+a|de\s+conformidad\s+con)\s+"
+    r"(?:\w+\s+){0,5}?(?:agreements?|agreements?'s?|terms|text|texto|acuerdos?|instrumento|convenio)\b", _I)
+NOMINAL_TRIGGER = re.compile(r"(?:termination|suspension|terminaci[oó]n|suspensi[oó]n|entry\s+into\s+force|"
+                             r"entrada\s+en\s+vigor|denuncia|^inicio\s+de\s+.*|^start\s+of\s+.*)$", _I)
+IMPERATIVE_BEFORE = re.compile(r"(?:^|[:;]\s*)\W*(?:please\s+|do\s+not\s+|don't\s+)?$", _I)
+
+# --- Who says it --------------------------------------------------------------------------------------
+CRITIC = _rx(
+    r"\bcritics?\b", r"\bopponents?\b", r"\badvocates?\b", r"\bactivists?\b", r"\b(?:human\s+)?rights\s+groups?\b",
+    r"\bwarn(?:s|ed|ing)?\b", r"\bfear(?:s|ed)?\s+that\b", r"\bworr(?:y|ies|ied)\b", r"\bcondemn\w*", r"\bdenounc\w+",
+    r"\bslam\w*", r"\bcr[ií]tic(?:os|as|aron|an|ó)\b", r"\bopositores\b", r"\bactivistas\b", r"\bdefensores\b",
+    r"\badvirt\w+", r"\badvierte\w*", r"\btem(?:en|e|ían)\b", r"\blament\w+", r"\bquestion(?:ed|s)\b",
+    r"\bcuestion(?:ó|aron|an|a)\b",
+    # "denunciar un acuerdo" ends it (rules.LIFECYCLE); any other "denunciar" is criticism.
+    r"\bdenunci\w+\b(?!\s+(?:formalmente\s+)?(?:el|los|la|al)\s+(?:\w+\s+)?(?:acuerdo|convenio|tratado|pacto))",
+)
+# Opinion pieces: not relevant news, whatever they mention.
+OPINION = re.compile(r"^\s*(?:opinion|op-ed|editorial|column|analysis|opini[oó]n|columna|an[aá]lisis)\b\s*[:|\-–—]", _I)
+COURT_ARGUMENT = _rx(r"\bargu(?:e|es|ed|ing|ment|ments)\b", r"\blawsuits?\b", r"\bplaintiffs?\b", r"\bbriefs?\b",
+                     r"\balleg\w+", r"\bdemandantes?\b", r"\balega\w*", r"\bargument\w*", r"\bcontend\w*", r"\bsued\b")
+COURT = _rx(r"\bjudges?\b", r"\bcourts?\b", r"\bruling\b", r"\btribunal\w*", r"\bjuez\w*", r"\bjueza\b", r"\bcorte\b")
+# A lifecycle verb whose subject or object is not the agreement: "ruling on hold", "termination takes effect".
+_NOT_AGREEMENT = (r"(?:ruling|decision|declaration|order|judgment|judgement|injunction|verdict|fallo|resoluci[oó]n|"
+                  r"sentencia|medida\s+cautelar|orden|dictamen|declaratoria|termination|terminaci[oó]n|suspension|"
+                  r"suspensi[oó]n|withdrawal|denuncia|rule|regla|reglamento|tariffs?|aranceles?|deportations?|"
+                  r"deportaciones|expulsions?|expulsiones)")
+WRONG_SUBJECT_BEFORE = re.compile(
+    r"\b" + _NOT_AGREEMENT + r"(?:\s+of\s+\w+)?\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains|remained|stays|"
+    r"put|placed|kept|will|would|fue|será|queda|quedó)\s+)?$", _I)
+WRONG_OBJECT_AFTER = re.compile(r"\s+(?:her|his|its|their|the|a|la|el|su|sus)\s+(?:\w+\s+)?" + _NOT_AGREEMENT + r"\b",
+                                _I)
+
+# --- Neighbouring policies that are not asylum transfers ---------------------------------------------
+MPP = _rx(r"\bremain\s+in\s+mexico\b", r"\bmigrant\s+protection\s+protocols?\b", r"\bMPP\b",
+          r"\bqu[eé]date\s+en\s+m[eé]xico\b", r"\bpermanecer\s+en\s+m[eé]xico\b",
+          r"\bprotocolos?\s+de\s+protecci[oó]n\s+(?:a|de)\s+migrantes\b")
+TITLE_42 = _rx(r"\btitle\s+42\b", r"\bt[ií]tulo\s+42\b", r"\bexpel\w*", r"\bexpuls\w+")
+OWN_COUNTRY = _rx(r"\bhome\s+countr(?:y|ies)\b", r"\bcountr(?:y|ies)\s+of\s+origin\b", r"\bown\s+countr(?:y|ies)\b",
+                  r"\bpa[ií]s(?:es)?\s+de\s+origen\b", r"\bsus\s+pa[ií]ses\b", r"\brepatri\w+",
+                  r"\bretornad[oa]s\b", r"\breturned\s+home\b", r"\bits\s+(?:own\s+)?citizens\b",
+                  r"\bsus\s+(?:propios\s+)?(?:ciudadanos|connacionales|nacionales)\b")
+# Removals of alleged criminals (prisons, gangs, the Alien Enemies Act) are not asylum transfers.
+CRIMINAL = _rx(r"\bprisons?\b", r"\bjail(?:s|ed)?\b", r"\bCECOT\b", r"\bgangs?\b", r"\bAlien\s+Enemies\b",
+               r"\bTren\s+de\s+Aragua\b", r"\bMS-13\b", r"\bc[aá]rcel\w*", r"\bpandill\w+", r"\bprisi[oó]n\b",
+               r"\bcriminal\s+records?\b", r"\bantecedentes\s+penales\b", r"\bconfinement\b")
+DEPORTATION = _rx(r"\bdeport\w*", r"\bremoval\s+flights?\b", r"\bvuelos?\s+de\s+(?:deportaci[oó]n|retorno)\b")
+
+# --- Attribution ---------------------------------------------------------------------------------------
+OFFICIAL = _rx(
+    r"\bDepartment\s+of\s+(?:Homeland\s+Security|State|Justice)\b", r"\bDHS\b", r"\bHomeland\s+Security\b",
+    r"\bState\s+Department\b", r"\bUSCIS\b", r"\bCitizenship\s+and\s+Immigration\s+Services\b",
+    r"\bFederal\s+Register\b", r"\b(?:interim\s+)?final\s+rule\b", r"\brule\b", r"\bregulation\b", r"\bministry\b",
+    r"\bminist(?:er|ro|ra|erio)\b", r"\bsecretar(?:y|[ií]a|io)\b", r"\bcanciller(?:[ií]a)?\b",
+    r"\bspokes(?:person|man|woman)\b", r"\bportavoz\b", r"\bvocer[oa]\b", r"\bembass(?:y|ies)\b", r"\bembajada\b",
+    r"\bWhite\s+House\b", r"\bCasa\s+Blanca\b", r"\bDepartamento\s+de\s+(?:Seguridad\s+Nacional|Estado)\b",
+    r"\bgovernment\b", r"\bgobierno\b", r"\badministration\b", r"\bofficials?\b", r"\bfuncionari[oa]s?\b",
+    r"\bagency\b", r"\bInstituto\s+\w+\s+de\s+Migraci[oó]n\b", r"\bacuerdo\s+gubernativo\b", r"\bDiario\s+Oficial\b",
+    r"\bnotice\b", r"\bdesignation\b", r"\bdiplomatic\s+notes?\b", r"\bnotas?\s+diplom[aá]tica",
+)
+CONFIRM = _rx(r"\bconfirm\w*", r"\bannounc\w+", r"\bsaid\s+in\s+a\s+statement\b", r"\bstatement\b", r"\bpublish\w*",
+              r"\bnotice\b", r"\bconfirm[óo]\b", r"\banunci[óo]\b", r"\binform[óoa]\b", r"\bpublic[óo]\b",
+              r"\bcomunicado\b", r"\bdio\s+a\s+conocer\b", r"\bnotifi\w+")
+NOW = _rx(r"\bnow\b", r"\bahora\b", r"\ba\s+partir\s+de\b", r"\bstarting\b", r"\beffective\b", r"\btoday\b", r"\bhoy\b")
+
+# --- Time ---------------------------------------------------------------------------------------------
+BACKGROUND = _rx(
+    r"\blast\s+(?:year|month|summer|fall|autumn|winter|spring)\b", r"\bprevious\s+(?:year|administration)\b",
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
+    r"(?:years?|months?|decades?)\s+ago\b", r"\bpreviously\b", r"\bsince\s+(?:it|the\s+\w+)\s+took\s+effect\b",
+    r"\bhad\s+(?!to\b)(?:already\s+|previously\s+)?(?:been\s+)?[a-z]+(?:ed|en|de|ght|nt|ck|ne|un)\b",
+    r"\bel\s+año\s+pasado\b", r"\bel\s+mes\s+pasado\b", r"\bhace\s+(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|\d+)\s+(?:años?|meses|décadas?)\b",
+    r"\banteriormente\b", r"\bpreviamente\b", r"\bhab[ií]a(?:n)?\s+\w+(?:ado|ido|to|cho)\b",
+    r"\b(?:original|former|earlier|previous|old|prior|first)\s+(?:\w+\s+)?(?:agreement|deal|pact|accord|program)\b",
+    r"\b(?:acuerdo|convenio|pacto|programa)\s+(?:original|anterior|previo)\b",
+    r"\bsince\s+(?:last\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d)\b", r"\bdesde\s+(?:el\s+)?(?:pasado\s+)?(?:enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|(?:19|20)\d\d)\b",
+    r"\b(?:el\s+)?pasado\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)\b", r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre)\s+pasado\b",
+)
+FUTURE = _rx(r"\bwill\b", r"\bshall\b", r"\bnext\b", r"\bupcoming\b", r"\bas\s+of\b", r"\bstarting\b",
+             r"\b\w+(?:ará|erá|irá|arán|erán|irán)\b", r"\bpr[oó]xim[oa]\b", r"\ba\s+partir\s+de\b")
+MONTHS = {
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"), 1)},
+    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                   "septiembre", "octubre", "noviembre", "diciembre"), 1)},
+    "setiembre": 9, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+}
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
+# "in July", "en julio", "July 26, 2019"; a bare "May" is not a month (it is also a modal).
+MONTH_REF = re.compile(
+    r"\b(?:(?:in|since|on|en|desde|de|el)\s+(?:\d{1,2}\s+de\s+)?(?P<m1>" + _MONTH_NAMES
+    + r")|(?P<m2>January|February|March|April|June|July|August|September|October|November|December)\s+\d{1,2})\b", _I)
+YEAR = re.compile(r"\b(?:in|since|of|en|de|desde|del)\s+(?P<y>(?:19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)\b", _I)
+# A full date near the top of a plain-text document is its dateline: "Nov. 14, 2025", "8 de febrero de 2021".
+_ANY_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATELINE = re.compile(
+    r"\b(?P<m1>" + _ANY_MONTH + r")\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>\d{1,2})\s+(?:de\s+)?(?P<m2>" + _ANY_MONTH + r")\.?\s+(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b", _I)

@@ -1,0 +1,87 @@
+"""Background family: old facts are reported as background, news is not; documents are dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.detect import detect
+from monitor.detect.text import dateline, is_background
+from tests.unit.detect.conftest import keys
+
+
+def background_of(detection, key: str) -> bool:
+    return next(e for e in detection.events if e.key == key).background
+
+
+def test_last_year_and_earlier_years_are_background(run) -> None:
+    detection = run("The administration signed asylum agreements with Uganda and Paraguay last year. "
+                    "In 2019, the United States signed an asylum cooperative agreement with Honduras.")
+    assert keys(detection) == {"agreement_signed UG -", "agreement_signed PY -", "agreement_signed HN -"}
+    assert all(e.background for e in detection.events)
+
+
+def test_earlier_month_without_future_is_background_later_date_is_not() -> None:
+    published = dt.date(2025, 11, 20)
+    assert is_background("The deal was signed in August.", published)
+    assert not is_background("The deal will enter into force in December.", published)
+    assert not is_background("Transfers begin on November 24.", published)
+
+
+def test_signing_described_in_a_clause_is_background_but_the_news_is_not(run) -> None:
+    detection = run("The asylum agreement with Ecuador, signed in March 2024, entered into force on Monday.",
+                    published=dt.date(2025, 5, 4))
+    assert background_of(detection, "agreement_signed EC -") is True
+    assert background_of(detection, "agreement_in_force EC -") is False
+
+
+def test_relative_clause_signing_is_background(run) -> None:
+    detection = run("The deal, which Paraguay signed in August, now covers Cubans, who can be transferred to "
+                    "Paraguay under the safe third country agreement.", published=dt.date(2025, 12, 1))
+    assert background_of(detection, "agreement_signed PY -") is True
+    assert background_of(detection, "made_amenable PY CU") is False
+
+
+def test_original_deal_and_since_are_background(run) -> None:
+    detection = run("Hondurans were the only group sent under the original asylum agreement with Guatemala. "
+                    "Since November, Salvadorans have been transferred to Guatemala under the ACA.")
+    assert background_of(detection, "made_amenable GT HN") is True
+    assert background_of(detection, "made_amenable GT SV") is True
+
+
+def test_spanish_background_cues(run) -> None:
+    detection = run("El año pasado, Honduras firmó un acuerdo de tercer país seguro con Estados Unidos. "
+                    "Desde mayo, los venezolanos son trasladados a Costa Rica en virtud del acuerdo.", lang="es")
+    assert all(e.background for e in detection.events)
+    assert keys(detection) == {"agreement_signed HN -", "made_amenable CR VE"}
+
+
+def test_current_news_preferred_over_a_background_mention_of_the_same_event(run) -> None:
+    detection = run("Last year Hondurans were made eligible for transfer to Guatemala under the ACA. "
+                    "Hondurans are again eligible to be transferred to Guatemala under the ACA, DHS said today.")
+    assert background_of(detection, "made_amenable GT HN") is False
+
+
+def test_dateline_dates_a_plain_text_document() -> None:
+    assert dateline("Headline\n\nMarch 3, 2026\n\nBody text.") == dt.date(2026, 3, 3)
+    assert dateline("Quito, 12 de marzo de 2026\n\nEl Ministerio informa") == dt.date(2026, 3, 12)
+    assert dateline("San Salvador, 8 de febrero de 2021. El Ministerio de Relaciones Exteriores informa que "
+                    "recibió la nota diplomática.") == dt.date(2021, 2, 8)
+    assert dateline("Headline\n\nA photo caption says migrants boarded a bus in El Paso, Texas, on June 1, 2019, "
+                    "before dawn.") is None
+    assert dateline("No date at all here.") is None
+
+
+def test_dateline_is_used_when_no_date_is_given() -> None:
+    text = ("Asylum agreement with Honduras ends\n\nJune 2, 2027\n\n"
+            "The administration signed the agreement with Honduras in 2025. "
+            "The State Department terminated the asylum cooperative agreement with Honduras on Monday.")
+    detection = detect(text)
+    assert background_of(detection, "agreement_signed HN -") is True
+    assert background_of(detection, "agreement_terminated HN -") is False
+
+
+def test_the_agreements_own_history_does_not_date_the_news(run) -> None:
+    detection = run("Honduras has started receiving Venezuelan asylum seekers under a 2019 cooperative agreement "
+                    "that Washington revived last year, the foreign ministry said on Monday.",
+                    published=dt.date(2026, 2, 2))
+    assert background_of(detection, "made_amenable HN VE") is False

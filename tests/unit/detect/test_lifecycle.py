@@ -1,0 +1,87 @@
+"""Lifecycle family: signed, in force, suspended, terminated — and verbs that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detect.conftest import keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ecuador and the United States signed an asylum cooperative agreement in Washington on Tuesday.",
+         {"agreement_signed EC -"}),
+        ("Uganda said it had reached a deal with Washington to take in asylum seekers who cannot get protection "
+         "in the United States.", {"agreement_signed UG -"}),
+        ("The safe third country agreement between Paraguay and the United States entered into force on Monday.",
+         {"agreement_in_force PY -"}),
+        ("The first asylum seekers sent under the agreement with Uganda arrived in Kampala on Sunday.",
+         {"agreement_in_force UG -"}),
+        ("Transfers of asylum seekers to Costa Rica under the safe third country agreement were suspended "
+         "on Wednesday.", {"agreement_suspended CR -"}),
+        ("The United States terminated its asylum cooperative agreement with Panama.",
+         {"agreement_terminated PA -"}),
+        ("Panamá denunció formalmente el acuerdo de asilo con Estados Unidos.", {"agreement_terminated PA -"}),
+        ("El Acuerdo de Cooperación en materia de Asilo con Ecuador entró en vigor este lunes.",
+         {"agreement_in_force EC -"}),
+        ("Honduras y Estados Unidos firmaron un acuerdo de tercer país seguro.", {"agreement_signed HN -"}),
+        ("Costa Rica suspendió los traslados de solicitantes de asilo previstos en el acuerdo de tercer país seguro.",
+         {"agreement_suspended CR -"}),
+    ],
+)
+def test_lifecycle_actions(run, text: str, expected: set[str]) -> None:
+    assert keys(run(text)) == expected
+
+
+def test_plural_agreements_cover_every_partner_of_the_document(run) -> None:
+    detection = run(
+        "The State Department notified Honduras and Guatemala that it is ending the asylum cooperative agreements "
+        "with both countries. The United States has also suspended the agreements, effective immediately."
+    )
+    assert {"agreement_suspended HN -", "agreement_suspended GT -"} <= keys(detection)
+
+
+def test_partner_taken_from_the_document_when_the_sentence_says_the_agreement(run) -> None:
+    detection = run(
+        "Paraguay's foreign ministry said on Monday that the asylum cooperative agreement with Washington "
+        "had been working well. Later that day, it announced that the agreement was suspended."
+    )
+    assert "agreement_suspended PY -" in keys(detection)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The ruling, the termination or a tariff is the subject, not the agreement.
+        "The judge's ruling against the Safe Third Country Agreement was put on hold for six months.",
+        "Under the asylum agreement with Guatemala, termination takes effect 90 days after notification.",
+        "The court suspended its declaration that the safe third country agreement is invalid.",
+        # Other agreements.
+        "Guatemala and the United States signed a trade agreement that enters into force in January.",
+        "Mexico and Guatemala signed a treaty on the transfer of sentenced persons.",
+        "The power transfer agreement between Guatemala and Mexico was suspended during the storm.",
+        # Removals to prisons are not asylum transfers.
+        "El Salvador agreed to take in deportees of any nationality and hold them in its CECOT prison.",
+    ],
+)
+def test_lifecycle_lookalikes_are_not_events(run, text: str) -> None:
+    assert keys(run(text)) == set()
+
+
+def test_first_transfer_of_a_nationality_is_in_force_and_made_amenable(run) -> None:
+    detection = run("A Nicaraguan woman became the first asylum seeker transferred to Paraguay under the "
+                    "safe third country agreement.")
+    assert keys(detection) == {"agreement_in_force PY -", "made_amenable PY NI"}
+
+
+def test_agreed_that_is_a_decision_not_a_signing(run) -> None:
+    detection = run("Ambos gobiernos acordaron que los traslados se harán en vuelos comerciales, según el acuerdo "
+                    "de tercer país seguro con Paraguay.", lang="es")
+    assert not any(e.action == "agreement_signed" for e in detection.events)
+
+
+def test_start_date_still_to_be_set_is_not_in_force(run) -> None:
+    detection = run("The start of transfers under the asylum agreement with Uganda will be announced later, "
+                    "the ministry said.")
+    assert keys(detection) == set()

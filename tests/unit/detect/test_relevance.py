@@ -1,0 +1,50 @@
+"""Relevance: current agreement news, or a headline about the agreement; never opinion or neighbours."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detect.conftest import keys
+
+
+def test_current_event_makes_a_document_relevant(run) -> None:
+    assert run("Paraguay signed a safe third country agreement with the United States on Monday.").relevant
+
+
+def test_headline_about_the_agreement_without_events(run) -> None:
+    detection = run("Court upholds the Safe Third Country Agreement\n\nThe Supreme Court found the agreement "
+                    "constitutional on Friday.")
+    assert detection.relevant is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opinion: The asylum cooperative agreements are a moral failure\n\nSince November, Hondurans have been "
+        "transferred to Guatemala under the ACA.",
+        "DHS: Cubans will not be sent to Guatemala under asylum agreement\n\nA spokesperson said no decision "
+        "had been made.",
+        "Mexico is not a safe third country, minister says\n\nThe minister spoke on Monday.",
+        "Trade deal signed\n\nGuatemala, which accepted an asylum agreement with the United States last year, "
+        "signed a trade agreement on Tuesday.",
+    ],
+)
+def test_not_relevant(run, text: str) -> None:
+    detection = run(text)
+    assert detection.relevant is False
+    assert all(e.background for e in detection.events) or keys(detection) == set()
+
+
+def test_a_trade_story_that_mentions_the_asylum_agreement_is_not_relevant(run) -> None:
+    detection = run("Paraguay beef exports soar\n\nParaguay shipped record beef volumes to the United States in May. "
+                    "The trade agreement signed in March entered into force in May. Paraguay also hosts asylum "
+                    "seekers sent under a separate safe third country agreement.")
+    assert detection.relevant is False
+    assert keys(detection) == set()
+
+
+def test_an_anniversary_is_background_not_news(run) -> None:
+    detection = run("Guatemala marks anniversary\n\nFive years ago, the United States and Guatemala signed the "
+                    "Asylum Cooperative Agreement. Today Guatemala is a main partner on migration, officials said.")
+    assert detection.relevant is False
+    assert all(e.background for e in detection.events)

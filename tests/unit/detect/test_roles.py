@@ -1,0 +1,38 @@
+"""Roles of country mentions: destination, partner, population, border, and their cues."""
+
+from __future__ import annotations
+
+from monitor.detect.roles import sentence_roles
+
+
+def roles(sentence: str) -> list[tuple[str, str]]:
+    return [(r.mention.code, r.role) for r in sentence_roles(sentence)]
+
+
+def test_destination_after_a_transfer_verb() -> None:
+    assert ("PY", "destination") in roles("Cubans will be transferred to Paraguay under the deal.")
+
+
+def test_arrival_is_a_destination_only_when_people_are_moved() -> None:
+    assert ("PY", "destination") in roles("Asylum seekers transferred by the U.S. landed in Paraguay on Monday.")
+    assert ("PY", "other") in roles("The minister landed in Paraguay on Monday.")
+
+
+def test_state_title_is_read_through() -> None:
+    assert ("PA", "partner") in roles("El acuerdo suscrito entre la República de Panamá y los Estados Unidos.")
+
+
+def test_country_coordinated_with_the_sending_state_is_the_partner() -> None:
+    assert ("CA", "partner") in roles("Canada and the United States agreed to expand the asylum agreement.")
+    assert ("MX", "border") in roles("Migrants reached the U.S.-Mexico border under the agreement.")
+
+
+def test_population_markers() -> None:
+    assert ("HT", "population") in roles("Nationals of Haiti will be sent to Honduras.")
+    assert ("EC", "population") in roles("Personas de nacionalidad ecuatoriana serán trasladadas a Panamá.")
+    assert ("GT", "state") in roles("The Guatemalan government signed the deal.")
+
+
+def test_plural_demonyms_are_people_singular_adjectives_are_not() -> None:
+    assert ("HN", "population") in roles("Hondurans were sent to Guatemala.")
+    assert ("SV", "other") in roles("Ninguna persona fue trasladada a territorio salvadoreño.")

@@ -1,0 +1,125 @@
+"""Trigger family: the many ways a text says a nationality may now be sent to a partner country."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detect.conftest import CONTEXT, keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DHS said Haitian nationals are now amenable to transfer to Honduras under the asylum agreement.",
+         {"made_amenable HN HT"}),
+        ("Under the new guidance, Peruvians are eligible to be transferred to Ecuador under the ACA.",
+         {"made_amenable EC PE"}),
+        ("Colombian asylum seekers are subject to the safe third country agreement with Panama, the notice says.",
+         {"made_amenable PA CO"}),
+        ("Officials confirmed that Venezuelans are covered by the agreement with Paraguay as of Monday.",
+         {"made_amenable PY VE"}),
+        ("Ecuadorians will be included in the populations amenable to the agreement with Guatemala, DHS said.",
+         {"made_amenable GT EC"}),
+        ("Starting today, Cuban asylum seekers can be sent to Costa Rica to seek protection there, "
+         "under the terms of the bilateral agreement.", {"made_amenable CR CU"}),
+        ("The Department of Homeland Security designated Sudanese nationals for transfer to Uganda "
+         "under the Asylum Cooperative Agreement.", {"made_amenable UG SD"}),
+        ("The agreement now applies also to Nicaraguans, the State Department said of its deal with El Salvador.",
+         {"made_amenable SV NI"}),
+    ],
+)
+def test_english_triggers(run, text: str, expected: set[str]) -> None:
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los solicitantes de asilo haitianos podrán ser trasladados a Honduras en virtud del acuerdo, "
+         "informó la Cancillería.", {"made_amenable HN HT"}),
+        ("Las personas de nacionalidad peruana serán elegibles para ser enviadas a Ecuador bajo el acuerdo "
+         "de tercer país seguro.", {"made_amenable EC PE"}),
+        ("El Gobierno confirmó que Paraguay recibirá a ciudadanos cubanos que soliciten asilo en Estados Unidos, "
+         "conforme al acuerdo bilateral.", {"made_amenable PY CU"}),
+        ("A partir del lunes, los colombianos quedarán comprendidos en el Acuerdo de Cooperación en materia de "
+         "Asilo con Panamá.", {"made_amenable PA CO"}),
+        ("La Cancillería anunció que el país incorporará a los venezolanos al grupo de solicitantes que pueden "
+         "ser enviados a Costa Rica bajo el acuerdo.", {"made_amenable CR VE"}),
+    ],
+)
+def test_spanish_triggers(run, text: str, expected: set[str]) -> None:
+    assert keys(run(text, lang="es")) == expected
+
+
+def test_receiving_country_named_by_its_capital(run) -> None:
+    detection = run(CONTEXT + " Under the new rule, Salvadoran asylum seekers will be flown to Quito to pursue "
+                    "their claims in Ecuador under the agreement.")
+    assert keys(detection) == {"made_amenable EC SV"}
+
+
+def test_receiving_country_described_falls_back_to_the_documents_partner(run) -> None:
+    detection = run(
+        "The safe third country agreement with Paraguay took effect on Monday. "
+        "DHS said Venezuelan nationals can now be sent to the South American country under the agreement."
+    )
+    assert "made_amenable PY VE" in keys(detection)
+
+
+def test_transfer_of_a_population_continued_in_the_next_sentence(run) -> None:
+    detection = run(
+        "A flight carrying 22 asylum seekers transferred from the United States landed in Tegucigalpa on Monday "
+        "under the Asylum Cooperative Agreement. The group, made up of Cuban and Haitian nationals, will be "
+        "able to apply for refugee status in Honduras."
+    )
+    assert {"made_amenable HN CU", "made_amenable HN HT"} <= keys(detection)
+    amenable = next(e for e in detection.events if e.key == "made_amenable HN CU")
+    assert amenable.evidence.startswith("A flight carrying 22") and amenable.evidence.endswith("in Honduras.")
+
+
+def test_include_alone_without_agreement_or_rule_is_not_a_trigger(run) -> None:
+    detection = run("Border apprehensions in March included Hondurans, Guatemalans and Cubans.")
+    assert keys(detection) == set()
+
+
+def test_unrelated_transfer_of_people_is_not_an_asylum_transfer(run) -> None:
+    detection = run(
+        "Under the treaty on the transfer of sentenced persons, Guatemalan prisoners held in Mexico may be "
+        "transferred to Guatemala to serve the rest of their sentences."
+    )
+    assert keys(detection) == set()
+
+
+def test_sent_there_refers_to_the_country_already_named(run) -> None:
+    detection = run("In a notice published Friday, DHS said Salvadoran nationals who transit through Guatemala are "
+                    "now eligible to be sent there under the ACA.")
+    assert keys(detection) == {"made_amenable GT SV"}
+
+
+def test_transit_deportation_is_not_an_asylum_transfer(run) -> None:
+    detection = run("The administration sent 80 Venezuelans to Honduras on a deportation flight bound for Caracas, "
+                    "under an agreement with the Honduran government.")
+    assert keys(detection) == set()
+
+
+def test_deportees_in_the_previous_sentence_are_not_a_transfer_to_continue(run) -> None:
+    detection = run(CONTEXT + " A flight carrying 120 deportees from Texas landed in Guatemala City on Monday. "
+                    "They included Guatemalans and Hondurans, officials said.")
+    assert keys(detection) == set()
+
+
+def test_receiving_country_from_the_document_when_only_the_agreement_is_named(run) -> None:
+    detection = run(
+        "Panama widens asylum deal\n\nPanama's foreign ministry announced the change on Monday. The government "
+        "of Panama said that, from next week, Haitian nationals will also be covered by the Asylum Cooperative "
+        "Agreement, after an exchange of notes."
+    )
+    assert "made_amenable PA HT" in keys(detection)
+
+
+def test_eligibility_in_a_remain_in_mexico_story_is_that_program(run) -> None:
+    detection = run(
+        "Remain in Mexico restarts in El Paso\n\nThe first migrants enrolled in the Migrant Protection Protocols "
+        "were returned to Ciudad Juárez on Monday. Officials said Peruvians and Ecuadorians will now be eligible "
+        "to be sent to Mexico under the program, as part of an agreement with the Mexican government."
+    )
+    assert keys(detection) == set()
