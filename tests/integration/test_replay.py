@@ -1,0 +1,87 @@
+"""A chronological replay of the labeled corpus through the real `monitor ingest`: a loopback
+feed grows batch by batch (oldest documents first), a catch-all subscriber receives every
+finding exactly once (one email per knowledge record; the required `made_amenable` pairs of
+the labels all among them), and an idle rerun sends nothing and writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import json
+import subprocess
+import sys
+from email import policy
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from monitor.services.smtp import messages
+
+pytestmark = pytest.mark.integration
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+BATCHES = 5
+
+
+def corpus_documents() -> list[tuple[dt.date, Path, dict]]:
+    docs = []
+    for label in sorted(CORPUS.rglob("*.expected.json")):
+        data = json.loads(label.read_text())
+        document = label.with_name(data["file"])
+        docs.append((dt.date.fromisoformat(data["published"]), document, data))
+    return sorted(docs, key=lambda d: (d[0], d[1].name))
+
+
+def monitor(env, *args):
+    return subprocess.run([sys.executable, "-m", "monitor.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_chronological_replay_alerts_every_finding_exactly_once(monitor_env, site, tmp_path, mail_dir, es_url, prefix):
+    docs = corpus_documents()
+    assert len(docs) >= 60
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(f"sources:\n  - {{id: replay, kind: feed, url: '{site.base_url}/feed.xml'}}\n")
+    assert monitor(monitor_env, "subscribe", "everything@example.org", "--confirmed").returncode == 0
+    items: list[str] = []
+    size = -(-len(docs) // BATCHES)
+    for start in range(0, len(docs), size):
+        for published, path, data in docs[start:start + size]:
+            url_path = f"/docs/{path.name}"
+            kind = "text/html; charset=utf-8" if path.suffix == ".html" else "text/plain; charset=utf-8"
+            site.site.put(url_path, path.read_bytes(), kind)
+            title = path.stem.replace("-", " ")
+            when = format_datetime(dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC))
+            items.append(f"<item><title>{title}</title><link>{site.base_url}{url_path}</link>"
+                         f"<pubDate>{when}</pubDate></item>")
+        site.site.put("/feed.xml", "<?xml version='1.0'?><rss version='2.0'><channel><title>replay</title>"
+                      + "".join(reversed(items)) + "</channel></rss>", "application/rss+xml")
+        run = monitor(monitor_env, "ingest", "--sources", str(sources), "--json")
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+
+    client = Elasticsearch(es_url)
+    try:
+        client.indices.refresh(index=f"{prefix}-events")
+        records = [h["_id"] for h in client.search(index=f"{prefix}-events", size=1000,
+                                                   query={"term": {"action": "made_amenable"}})["hits"]["hits"]]
+        indexed = client.count(index=f"{prefix}-documents")["count"]
+    finally:
+        client.close()
+    assert indexed == len(docs)
+    headers = []
+    for path in messages(mail_dir):
+        headers += email.message_from_bytes(path.read_bytes(), policy=policy.default).get_all("X-Monitor-Finding")
+    assert len(headers) == len(records), "one email per made_amenable knowledge record"
+    expected = {f"made_amenable {e['receiving']} {e['population']}" for _, _, data in docs for e in data["events"]
+                if e["action"] == "made_amenable"}
+    assert expected <= set(headers), sorted(expected - set(headers))
+    record_keys = {"made_amenable " + " ".join(r.split("@")[0].split(":")[1:]) for r in records}
+    assert set(headers) == record_keys
+
+    before = len(messages(mail_dir))
+    idle = monitor(monitor_env, "ingest", "--sources", str(sources), "--json")
+    summary = json.loads(idle.stdout)
+    assert summary["alerts_sent"] == 0 and summary["new_findings"] == []
+    assert len(messages(mail_dir)) == before
