@@ -1,54 +1,73 @@
 """
 ### monitor_ingest
 
-One polling run of the Asylum Policy Monitor (DESIGN.md steps 1–9): one mapped task per
-enabled source (fetch → extract → detect → index, returning only counts), then
-reconciliation of the findings and delivery of alerts, which runs even when some sources
-failed. Configuration comes from the `MONITOR_*` environment (see the README).
+One polling run of the Asylum Policy Monitor (DESIGN.md steps 1–8).
+
+1. `load_sources` reads the sources file (`MONITOR_SOURCES`, default the packaged one).
+2. `ingest` is mapped, one task per enabled source (named by the source id), in the
+   `monitor_fetch` pool: fetch → extract → detect → index. It returns counts only. A source
+   that cannot be fetched fails its own task and no other.
+3. `reconcile` runs even when some sources failed: it merges the new documents' events into
+   the knowledge index and returns the new finding ids.
+4. `publish_findings` emits the `monitor://findings` asset event, with the new ids in its
+   extra, only when there are new findings (else it is skipped); `monitor_alerts` runs on it.
+5. `check_sources` runs only when something failed, and fails the run so that it shows.
+
+Schedule: every `AIRFLOW_VAR_MONITOR_INGEST_INTERVAL_MINUTES` / `MONITOR_INGEST_INTERVAL_MINUTES`
+minutes (default 15); one run at a time. Settings: Airflow connections `monitor_es`,
+`monitor_smtp` and variables `monitor_*`, with `MONITOR_*` as fallback (docs/DEPLOY.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import dag, task
+from airflow.sdk import TriggerRule, dag, task
 
-from monitor.settings import get_settings
+from monitor import orchestration as jobs
+from monitor.airflow_config import ingest_interval_minutes
 
 
 @dag(
     dag_id="monitor_ingest",
-    schedule=dt.timedelta(minutes=get_settings().ingest_interval_minutes),
-    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    schedule=dt.timedelta(minutes=ingest_interval_minutes()),
+    start_date=jobs.START_DATE,
     catchup=False,
     max_active_runs=1,
-    tags=["asylum-monitor", "ingest"],
-    default_args={"owner": "asylum-monitor", "retries": 2, "retry_delay": dt.timedelta(seconds=30)},
+    dagrun_timeout=dt.timedelta(hours=1),
+    tags=[*jobs.TAGS, "ingest"],
+    default_args=jobs.default_args(),
     doc_md=__doc__,
 )
 def monitor_ingest() -> None:
     @task
     def load_sources() -> list[dict]:
-        from monitor.pipeline import load_source_records
+        return jobs.load_sources_task()
 
-        return load_source_records(get_settings())
-
-    @task(max_active_tis_per_dagrun=4)
+    @task(
+        pool=jobs.FETCH_POOL, map_index_template="{{ source_id }}", multiple_outputs=False,
+        execution_timeout=dt.timedelta(minutes=30),
+    )
     def ingest(source: dict) -> dict:
-        from monitor.pipeline import ingest_source_record
+        return jobs.ingest_task(source)
 
-        result = ingest_source_record(get_settings(), source)
-        if not result["ok"]:
-            raise RuntimeError(f"source {result['source_id']} failed: {result['error']}")
-        return result
+    @task(trigger_rule=TriggerRule.ALL_DONE)
+    def reconcile() -> list[str]:
+        return jobs.reconcile_task()
 
-    @task(trigger_rule="all_done")
-    def reconcile_and_alert() -> dict:
-        from monitor.pipeline import reconcile_and_alert as run_reconcile
+    @task(outlets=[jobs.FINDINGS])
+    def publish_findings(finding_ids: list[str]) -> int:
+        return jobs.publish_findings_task(finding_ids)
 
-        return run_reconcile(get_settings())
+    @task(trigger_rule=TriggerRule.ONE_FAILED)
+    def check_sources() -> None:
+        jobs.check_sources_task()
 
-    ingest.expand(source=load_sources()) >> reconcile_and_alert()
+    ingested = ingest.expand(source=load_sources())
+    finding_ids = reconcile()
+    ingested >> finding_ids
+    publish_findings(finding_ids)
+    [ingested, finding_ids] >> check_sources()
 
 
 monitor_ingest()

@@ -1,0 +1,259 @@
+"""The bodies of the Airflow tasks; the files in `dags/` only wire them (DESIGN.md steps 1–9).
+
+Every task builds its settings with `airflow_config.task_settings()` (Airflow connections and
+variables, `MONITOR_*` as fallback), opens one repository, does one step and returns small
+JSON for XCom — counts and ids, never documents. Everything it writes is idempotent, so
+Airflow retries and reruns are safe. Heavy imports happen inside the functions: importing
+this module (which the DAG files do) costs only the Asset and a few constants.
+
+    monitor_ingest       load_sources → ingest[source] (pool monitor_fetch) → reconcile
+                         → publish_findings (emits FINDINGS with the new ids, skipped if none)
+    monitor_alerts       FINDINGS event or every 30 min: plan → deliver (pending retried)
+    monitor_digest       daily: the previous day's digests
+    monitor_maintenance  daily: source-health report, index template check, version retention
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from airflow.sdk import Asset
+
+from monitor.airflow_config import FETCH_POOL, FETCH_POOL_DESCRIPTION, FETCH_POOL_SLOTS
+
+__all__ = [
+    "FETCH_POOL", "FETCH_POOL_DESCRIPTION", "FETCH_POOL_SLOTS", "FINDINGS", "OWNER", "START_DATE", "TAGS",
+    "VERSION_RETENTION_DAYS", "check_sources_task", "check_templates_task", "default_args", "deliver_task",
+    "digest_day", "digest_task", "ingest_task", "load_sources_task", "plan_alerts_task", "publish_findings_task",
+    "reconcile_task", "retention_task", "source_health_task", "triggering_finding_ids",
+]
+
+logger = logging.getLogger(__name__)
+
+OWNER = "asylum-monitor"
+TAGS = ["asylum-monitor"]
+START_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+VERSION_RETENTION_DAYS = 365
+
+#: Updated by monitor_ingest when reconciliation found new findings; its event's extra is
+#: {"finding_ids": [...]}. monitor_alerts is scheduled on it.
+FINDINGS = Asset(name="monitor_findings", uri="monitor://findings", group="asylum-monitor")
+
+
+def default_args(**overrides: Any) -> dict[str, Any]:
+    """The house defaults for every task: owner, two retries a minute apart."""
+    return {"owner": OWNER, "retries": 2, "retry_delay": dt.timedelta(minutes=1), **overrides}
+
+
+@contextmanager
+def _repository(settings: Any) -> Iterator[Any]:
+    from monitor.index.repository import Repository
+    from monitor.pipeline import es_url
+
+    repo = Repository(es_url(settings), prefix=settings.index_prefix)
+    try:
+        repo.ensure_indices()
+        yield repo
+    finally:
+        repo.close()
+
+
+def _settings() -> Any:
+    from monitor.airflow_config import task_settings
+
+    return task_settings()
+
+
+# -- monitor_ingest ------------------------------------------------------------------------------
+def load_sources_task() -> list[dict[str, Any]]:
+    """The enabled sources (small JSON: id, url, kind, options), one mapped task each."""
+    from monitor.pipeline import load_source_records
+
+    records = load_source_records(_settings())
+    logger.info("%d enabled sources: %s", len(records), ", ".join(r["id"] for r in records))
+    return records
+
+
+def ingest_task(source: dict[str, Any]) -> dict[str, Any]:
+    """Fetch, extract, detect and index one source; returns its counts.
+
+    A failure the pipeline reports (the source was unreachable or unparsable after the fetch
+    layer's own retries with backoff) fails the task without Airflow retries: the next
+    scheduled run polls the source again. Errors the pipeline does not expect (Elasticsearch
+    unreachable while preparing) propagate and get Airflow's retries.
+    """
+    from airflow.sdk import get_current_context
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from monitor.pipeline import ingest_source_record
+
+    get_current_context()["source_id"] = source.get("id", "?")  # names the mapped task in the UI
+    result = ingest_source_record(_settings(), source)
+    logger.info("source %s: %s", result["source_id"], {k: v for k, v in result.items() if k != "source_id"})
+    if not result["ok"]:
+        raise AirflowFailException(f"source {result['source_id']} failed: {result['error']}")
+    return result
+
+
+def reconcile_task() -> list[str]:
+    """Merge the new documents' events into the knowledge index; returns the new finding ids."""
+    from monitor.knowledge import reconcile
+
+    with _repository(_settings()) as repo:
+        new = reconcile(repo)
+    logger.info("%d new findings: %s", len(new), ", ".join(new) or "-")
+    return new
+
+
+def publish_findings_task(finding_ids: list[str]) -> int:
+    """Emit a FINDINGS asset event carrying the new ids; skipped (no event) when there are none."""
+    from airflow.sdk import get_current_context
+    from airflow.sdk.exceptions import AirflowSkipException
+
+    if not finding_ids:
+        raise AirflowSkipException("no new findings: no asset event")
+    get_current_context()["outlet_events"][FINDINGS].extra = {"finding_ids": list(finding_ids)}
+    return len(finding_ids)
+
+
+def check_sources_task() -> None:
+    """Runs only when a source's task (or reconciliation) failed: fails the run so it shows."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    raise AirflowFailException("a source or reconciliation failed in this run; see the failed tasks")
+
+
+# -- monitor_alerts ------------------------------------------------------------------------------
+def triggering_finding_ids(context: Mapping[str, Any]) -> list[str]:
+    """The finding ids carried by the FINDINGS events that triggered this run (may be none)."""
+    events = context.get("triggering_asset_events") or {}
+    try:
+        found = events[FINDINGS]
+    except KeyError:
+        return []
+    ids: list[str] = []
+    for event in found:
+        ids += [i for i in (event.extra or {}).get("finding_ids", []) if i not in ids]
+    return ids
+
+
+def plan_alerts_task() -> int:
+    """Match every finding not yet planned against the subscriptions; returns ledger entries created.
+
+    Planning reads the findings' `alerts_planned` flag, not the event, so a run triggered by
+    the clock (or one whose event was lost) plans exactly the same entries.
+    """
+    from airflow.sdk import get_current_context
+
+    from monitor.alerts.delivery import plan_alerts
+
+    triggered = triggering_finding_ids(get_current_context())
+    if triggered:
+        logger.info("triggered by new findings: %s", ", ".join(triggered))
+    with _repository(_settings()) as repo:
+        planned = plan_alerts(repo)
+    logger.info("%d alerts planned", planned)
+    return planned
+
+
+def deliver_task() -> dict[str, int]:
+    """Send every due pending alert (new ones and earlier failures); fail if any send failed.
+
+    Failed sends stay pending with a later `next_try`, so Airflow's retry of this task and the
+    next scheduled run resend only those.
+    """
+    from monitor.alerts.delivery import deliver_pending, stuck_alerts
+    from monitor.errors import MailError
+
+    settings = _settings()
+    with _repository(settings) as repo:
+        report = deliver_pending(repo, settings)
+        stuck = stuck_alerts(repo)
+    counts = {"sent": report.sent, "failed": report.failed, "stuck": len(stuck)}
+    logger.info("delivery: %s", counts)
+    for alert in stuck:
+        logger.warning("alert %s stuck in 'sending' since %s (not resent automatically)", alert["id"],
+                       alert.get("updated"))
+    if report.failed:
+        raise MailError(f"{report.failed} alert(s) could not be sent; they stay pending and are retried")
+    return counts
+
+
+# -- monitor_digest ------------------------------------------------------------------------------
+def digest_day(context: Mapping[str, Any]) -> dt.date:
+    """The day a digest run covers: `params.day` when given, else the run's data interval start,
+    else the day before the run."""
+    params = context.get("params") or {}
+    if params.get("day"):
+        return dt.date.fromisoformat(str(params["day"]))
+    start = context.get("data_interval_start")
+    if start is not None:
+        return start.date()
+    return (context["dag_run"].run_after - dt.timedelta(days=1)).date()
+
+
+def digest_task(day: dt.date | None = None) -> int:
+    """Plan and send the digests of `day` (default: from the run); returns digests created."""
+    from monitor.alerts.digest import send_digests
+
+    if day is None:
+        from airflow.sdk import get_current_context
+
+        day = digest_day(get_current_context())
+    settings = _settings()
+    with _repository(settings) as repo:
+        created = send_digests(repo, settings, day=day)
+    logger.info("%d digests for %s", created, day)
+    return created
+
+
+# -- monitor_maintenance -------------------------------------------------------------------------
+def source_health_task() -> dict[str, Any]:
+    """Assess every source and email the report to MONITOR_OPERATOR_EMAILS (logged if none)."""
+    from monitor.alerts.delivery import stuck_alerts
+    from monitor.index.repository import utcnow
+    from monitor.maintenance import mail_report, render_health_report, source_health
+    from monitor.sources import load_sources
+
+    settings = _settings()
+    now = utcnow()
+    with _repository(settings) as repo:
+        rows = source_health(repo, load_sources(settings.sources), now=now)
+        stuck = [f"alert {a['id']} to {a.get('email', '?')} stuck in 'sending' since {a.get('updated')}"
+                 for a in stuck_alerts(repo)]
+    report = render_health_report(rows, now=now, problems=stuck)
+    logger.info("%s", report.text)
+    mailed = mail_report(report, settings, now=now) if settings.operators else 0
+    if not settings.operators:
+        logger.warning("MONITOR_OPERATOR_EMAILS is empty: the source-health report was only logged")
+    statuses: dict[str, int] = {}
+    for row in rows:
+        statuses[row.status] = statuses.get(row.status, 0) + 1
+    return {"sources": len(rows), **statuses, "stuck_alerts": len(stuck), "mailed": mailed}
+
+
+def check_templates_task() -> dict[str, Any]:
+    """Fail when a live index lacks the mapping the code writes (writes would be rejected)."""
+    from monitor.errors import IndexError_
+    from monitor.maintenance import check_templates
+
+    with _repository(_settings()) as repo:
+        result = check_templates(repo)
+    for warning in result.warnings:
+        logger.warning("%s", warning)
+    if result.problems:
+        raise IndexError_("index mapping drift: " + "; ".join(result.problems))
+    return {"checked": len(result.checked), "warnings": len(result.warnings)}
+
+
+def retention_task(days: int = VERSION_RETENTION_DAYS) -> int:
+    """Delete document versions superseded more than `days` ago; returns how many."""
+    from monitor.index.repository import utcnow
+    from monitor.maintenance import prune_versions
+
+    with _repository(_settings()) as repo:
+        return prune_versions(repo, older_than=dt.timedelta(days=int(days)), now=utcnow())
