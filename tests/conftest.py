@@ -52,6 +52,8 @@ def prefix(es_url: str) -> Iterator[str]:
     indices = list(client.indices.get(index=f"{name}-*", allow_no_indices=True, ignore_unavailable=True))
     if indices:
         client.indices.delete(index=",".join(indices))
+    # ensure_indices() also puts one index template per index (<prefix>-<name>): remove them too.
+    client.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
     client.close()
 
 

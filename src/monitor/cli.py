@@ -122,6 +122,16 @@ def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.sources import load_sources
+    from monitor.sources.health import as_json, collect_health, format_table
+
+    sources = load_sources(Path(args.sources) if args.sources else settings.sources, enabled_only=False)
+    records = collect_health(_repository(settings), sources, failure_threshold=args.failures)
+    print(json.dumps(as_json(records), indent=2, default=str) if args.json else format_table(records))
+    return EXIT_PARTIAL if any(r.flagged for r in records) else EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.evaluation import evaluate, format_report
 
@@ -131,26 +141,41 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from monitor.index.queries import search_body
+    from monitor.index.queries import SearchParams
 
-    since = dt.date.fromisoformat(args.since) if args.since else None
-    repo = _repository(settings)
-    result = repo.search_documents(
-        search_body(args.query, receiving=args.receiving, population=args.population, since=since, size=args.size)
+    params = SearchParams(
+        text=args.query, receiving=tuple(args.receiving or ()), population=tuple(args.population or ()),
+        action=tuple(args.action or ()), source=tuple(args.source or ()), lang=tuple(args.lang or ()),
+        since=dt.date.fromisoformat(args.since) if args.since else None,
+        until=dt.date.fromisoformat(args.until) if args.until else None,
+        relevant=args.relevant, sort=args.sort, size=args.size, page=args.page,
     )
-    hits = [
-        {"id": h["_id"], "score": h["_score"], "title": h["_source"].get("title"), "url": h["_source"].get("url"),
-         "published": h["_source"].get("published"), "source": h["_source"].get("source_id"),
-         "highlights": h.get("highlight", {}).get("text", [])}
-        for h in result["hits"]["hits"]
-    ]
-    total = result["hits"]["total"]["value"]
+    result = _repository(settings).search(params)
     if args.json:
-        print(json.dumps({"total": total, "hits": hits}, ensure_ascii=False, indent=2))
+        print(result.model_dump_json(indent=2))
+        return EXIT_OK
+    from rich.console import Console
+
+    from monitor.index.render import search_table
+
+    Console().print(search_table(result, snippets=not args.no_snippets))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.web.server import serve
+
+    return serve(settings, host=args.host, port=args.port)
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    repo = _repository(settings)
+    if args.action == "migrate":
+        for migration in repo.migrate(args.indices or None):
+            print(f"{migration.alias}: {migration.source} -> {migration.target} ({migration.copied} copied)")
     else:
-        print(f"{total} document(s)")
-        for hit in hits:
-            print(f"- {(hit['published'] or '')[:10]:<10} {hit['title']}\n  {hit['url']}")
+        analyzers = repo.analyzers()
+        print(f"indices ready under prefix {settings.index_prefix!r}; language analyzers: {analyzers}")
     return EXIT_OK
 
 
@@ -289,20 +314,44 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("--json", action="store_true")
     detect.set_defaults(func=cmd_detect)
 
+    sources = sub.add_parser("sources", help="source health: last success, failures, last new item, flags")
+    sources.add_argument("--sources", default=None, help="sources YAML (default: MONITOR_SOURCES or packaged)")
+    sources.add_argument("--failures", type=int, default=3, help="flag a source after this many failures in a row")
+    sources.add_argument("--json", action="store_true")
+    sources.set_defaults(func=cmd_sources)
+
     evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (DETECTION.md)")
     evaluation.add_argument("directory")
     evaluation.add_argument("--recursive", action="store_true", help="include subfolders (e.g. heldout/)")
     evaluation.add_argument("--json", action="store_true")
     evaluation.set_defaults(func=cmd_eval)
 
-    search = sub.add_parser("search", help="search indexed documents")
+    search = sub.add_parser("search", help="search indexed documents (table, or --json)")
     search.add_argument("query")
-    search.add_argument("--receiving")
-    search.add_argument("--population")
+    search.add_argument("--receiving", action="append", help="ISO code, repeatable")
+    search.add_argument("--population", action="append", help="ISO code, repeatable")
+    search.add_argument("--action", action="append", help="event action, repeatable")
+    search.add_argument("--source", action="append", help="source id, repeatable")
+    search.add_argument("--lang", action="append", help="language code, repeatable")
     search.add_argument("--since", help="YYYY-MM-DD")
+    search.add_argument("--until", help="YYYY-MM-DD")
+    search.add_argument("--relevant", action="store_true", help="transfer-policy documents only")
+    search.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     search.add_argument("--size", type=int, default=20)
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--no-snippets", action="store_true")
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=cmd_search)
+
+    serve = sub.add_parser("serve", help="the web UI and JSON API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+
+    index = sub.add_parser("index", help="index management")
+    index.add_argument("action", choices=["migrate", "ensure"])
+    index.add_argument("indices", nargs="*", help="names to migrate (default: all)")
+    index.set_defaults(func=cmd_index)
 
     subscribe = sub.add_parser("subscribe", help="subscribe an address (double opt-in unless --confirmed)")
     subscribe.add_argument("email")
@@ -369,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     except MonitorError as exc:
         print(f"monitor: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
+    except BrokenPipeError:  # `monitor … | head`: the reader left; not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

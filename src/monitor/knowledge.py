@@ -38,7 +38,9 @@ def reconcile(repo: Repository) -> list[str]:
                 record_id = merge_event(repo, doc, event)
                 if record_id:
                     new.append(record_id)
-            repo.mark_reconciled([doc["id"]])
+        # Marked after every event of the page is merged: a crash before this line re-merges
+        # them next run, harmlessly (creates conflict, sources are de-duplicated by document).
+        repo.mark_reconciled([doc["id"] for doc in docs])
     return new
 
 

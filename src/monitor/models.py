@@ -42,6 +42,10 @@ class Source(BaseModel):
     tags: tuple[str, ...] = ()
     selectors: dict[str, str] = Field(default_factory=dict)
     enabled: bool = True
+    # Sources issue (#3): pages followed per poll (html_list `next`, json_api `next_page_url`),
+    # and how long the source may stay without a new item before `monitor sources` flags it.
+    max_pages: int = Field(default=3, ge=1, le=20)
+    expected_period_hours: float = Field(default=168.0, gt=0)
 
 
 class Subscription(BaseModel):
@@ -94,6 +98,8 @@ class Entry:
     published: dt.datetime | None = None
     updated: str = ""
     summary: str = ""
+    # Where the text is better read than `url` (json_api: body_html_url, raw_text_url, pdf_url).
+    text_urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,8 @@ class Extracted:
     published: dt.datetime | None = None
     canonical_url: str | None = None
     lang: str | None = None
+    updated: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

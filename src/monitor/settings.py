@@ -15,6 +15,7 @@
 | MONITOR_SECRET_KEY | unset | signs confirmation/unsubscribe links and feed URLs; required outside dev |
 | MONITOR_PUBLIC_URL | http://127.0.0.1:8000 | base URL of the web app, for links in emails |
 | MONITOR_OPERATOR_EMAILS | unset | comma-separated operators who get the source-health report |
+| MONITOR_OPERATOR_TOKEN | unset | bearer token for the operator pages of `monitor serve` (under Airflow: Airflow login) |
 | MONITOR_STATE_DIR | ./.state | local state: ES data, mail folder, Airflow home |
 | MONITOR_CACHE_DIR | ~/.cache/asylum-monitor | downloads (ES distribution); `/var/cache/asylum-monitor` for root |
 | MONITOR_SOURCES | packaged sources.yaml | the sources file |
@@ -24,6 +25,7 @@
 | MONITOR_MAX_BYTES | 5000000 | byte cap for one response body |
 | MONITOR_USER_AGENT_CONTACT | project URL | contact URL in the User-Agent |
 | MONITOR_INGEST_INTERVAL_MINUTES | 15 | schedule of the `monitor_ingest` DAG |
+| MONITOR_MAX_PARALLEL_SOURCES | 64 | sources polled at once by one run (per-host limits still apply) |
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     public_url: str = "http://127.0.0.1:8000"
     operator_emails: str = ""
+    operator_token: SecretStr | None = None
     state_dir: Path = Path(".state")
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     sources: Path | None = None
@@ -76,6 +79,7 @@ class Settings(BaseSettings):
     max_bytes: int = 5_000_000
     user_agent_contact: str = "https://github.com/asylum-policy-monitor/monitor"
     ingest_interval_minutes: int = 15
+    max_parallel_sources: int = Field(default=64, ge=1, le=512)
 
     @property
     def state_path(self) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, Tag
 
@@ -24,8 +25,15 @@ _BOILERPLATE_NAMES = re.compile(
     re.I,
 )
 _BOILERPLATE_LINES = re.compile(
-    r"^(IE ?\d+ is not supported|your browser is not supported|download the .{1,40} app|"
-    r"sign up for|subscribe to|follow us|share this|read more:?|advertisement)\b",
+    r"^(IE ?\d+ is not supported|(this |your )?browser is (not|no longer) supported|your browser is out of date|"
+    r"please (upgrade|update) your browser|su navegador no es compatible|actualice su navegador|"
+    r"we use cookies|this (web)?site uses cookies|accept (all )?cookies|utilizamos cookies|este sitio (web )?utiliza cookies|"
+    r"aceptar (todas las )?cookies|skip to (main )?content|ir al contenido|download the .{1,40} app|"
+    r"sign up for|subscribe to|suscr[ií]bete|follow us|s[ií]guenos|share (this|on)\b|compartir( en)?\b|"
+    r"read more:?|lee (tambi[eé]n|m[aá]s)|te puede interesar|noticias relacionadas|related (stories|articles|coverage)|"
+    r"more from|most (read|popular)|lo m[aá]s (le[ií]do|visto)|listen to this article|escucha esta nota|"
+    r"advertisement|publicidad|(photo|image|foto|imagen)( credit)?:|\((AP|Reuters|AFP|EFE) Photo|"
+    r"(#\s*){3}$|-30-$|(copyright|\(c\)|©)\s*\d{4}\b.*(all rights reserved|todos los derechos))(?=\W|$)",
     re.I,
 )
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "dd")
@@ -60,10 +68,20 @@ def parse_date(value: str | None) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+def drop_boilerplate_lines(lines: Iterable[str]) -> list[str]:
+    """Lines minus those that are boilerplate on any site (browser and cookie notices, share prompts…)."""
+    return [line for line in lines if line and not _BOILERPLATE_LINES.match(line.strip())]
+
+
 def _is_boilerplate(tag: Tag) -> bool:
     attrs = tag.attrs or {}
     names = " ".join([*attrs.get("class", []), attrs.get("id", ""), attrs.get("role", "")])
     return bool(names) and bool(_BOILERPLATE_NAMES.search(names)) and tag.name not in ("body", "html", "article", "main")
+
+
+def page_title(soup: BeautifulSoup) -> str:
+    """The page's headline: og:title, else the first h1, else <title>."""
+    return _title(soup)
 
 
 def _title(soup: BeautifulSoup) -> str:
@@ -108,8 +126,7 @@ def _main_text(soup: BeautifulSoup) -> str:
         if block.find_parent(_BLOCKS):
             continue  # nested block: its text is already in the parent's
         lines.append(block.get_text(" ", strip=True))
-    kept = [re.sub(r"\s+", " ", line) for line in lines if line and not _BOILERPLATE_LINES.match(line)]
-    return "\n\n".join(kept)
+    return "\n\n".join(drop_boilerplate_lines(re.sub(r"\s+", " ", line) for line in lines if line))
 
 
 def extract_html(html: str | bytes) -> Extracted:

@@ -1,8 +1,10 @@
-"""The shared HTTP client: one `requests` session with timeouts, retries with backoff that
-honour `Retry-After`, conditional GET, a byte cap, per-host politeness, robots.txt and
-redirects that pass the URL guard on every hop.
+"""The shared HTTP client: one `requests` session per run with connect/read timeouts and a
+total deadline per request, retries with backoff that honour `Retry-After`, conditional GET,
+a byte cap on the decoded body, per-host politeness, robots.txt and a redirect limit with the
+URL guard on every hop (and on the connected address itself, see transport.py).
 
-Settings read: http_timeout, max_bytes, host_delay, allow_loopback, user_agent.
+Settings read: http_timeout, max_bytes, host_delay, allow_loopback, user_agent
+(user_agent_contact). The total deadline defaults to three times http_timeout.
 """
 
 from __future__ import annotations
@@ -15,16 +17,23 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+import urllib3.exceptions
 
-from monitor.errors import FetchError, FetchTimeout, HTTPStatusError, TooLarge
+from monitor.errors import BlockedURL, FetchError, FetchTimeout, HTTPStatusError, TooLarge
 from monitor.fetch.guard import Resolver, check_url, system_resolver
+from monitor.fetch.politeness import HostGate
+from monitor.fetch.retry import RetryPolicy, retry_delay
+from monitor.fetch.transport import RefusedPeer, guarded_adapter
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
+CHUNK = 65_536
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309 lets crawlers stop reading robots.txt at 500 KiB
+MAX_CRAWL_DELAY = 30.0
+ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+          "application/xml;q=0.9,application/json;q=0.9,application/pdf;q=0.8,*/*;q=0.5")
 
 
 @dataclass(frozen=True)
@@ -43,32 +52,31 @@ class Response:
         return self.status == 304
 
 
+class _Transient(FetchError):
+    """A connection-phase failure worth retrying (reset, refused, timeout)."""
+
+
 class Fetcher:
     """Fetches URLs politely and safely; one per run, shared by every source of the run."""
 
-    def __init__(self, settings: Settings, *, resolver: Resolver = system_resolver) -> None:
+    def __init__(
+        self, settings: Settings, *, resolver: Resolver = system_resolver, deadline: float | None = None,
+        max_per_host: int = 2, retry: RetryPolicy | None = None,
+    ) -> None:
         self._settings = settings
         self._resolver = resolver
+        self._deadline = deadline if deadline is not None else 3 * settings.http_timeout
+        self._retry = retry or RetryPolicy(max_wait=max(settings.http_timeout, 1.0))
+        self._gate = HostGate(delay=settings.host_delay, max_active=max_per_host)
         self._session = requests.Session()
-        retry = Retry(
-            total=3,
-            connect=2,
-            read=2,
-            status=3,
-            backoff_factor=0.5,
-            status_forcelist=(429, 500, 502, 503, 504),
-            allowed_methods=frozenset({"GET"}),
-            respect_retry_after_header=True,
-            raise_on_status=False,
-            redirect=0,
-        )
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=16)
+        self._session.trust_env = False  # no proxies or .netrc from the environment
+        adapter = guarded_adapter(allow_loopback=settings.allow_loopback)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
-        self._session.headers["User-Agent"] = settings.user_agent
-        self._lock = threading.Lock()
-        self._next_slot: dict[str, float] = {}
+        self._session.headers.update({"User-Agent": settings.user_agent, "Accept": ACCEPT})
+        self._robots_lock = threading.Lock()
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots_unavailable: dict[str, str] = {}
 
     def close(self) -> None:
         self._session.close()
@@ -81,106 +89,161 @@ class Fetcher:
 
     def get(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-        check_robots: bool = True,
+        check_robots: bool = True, max_bytes: int | None = None,
     ) -> Response:
         """GET `url` under every rule of this module; raises a `FetchError` subclass."""
-        if check_robots and not self._robots_allow(url):
-            raise FetchError(f"robots.txt disallows {url}", url=url)
+        deadline = time.monotonic() + self._deadline
+        cap = max_bytes or self._settings.max_bytes
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        current = url
+        current, visited = url, set()
         for _hop in range(MAX_REDIRECTS + 1):
             check_url(current, allow_loopback=self._settings.allow_loopback, resolver=self._resolver)
-            self._wait_for_host(current)
-            response = self._request(current, headers)
+            if check_robots and not self._robots_allow(current):
+                reason = self._robots_unavailable.get(_origin(current))
+                raise FetchError(reason or f"robots.txt disallows {current}", url=current)
+            visited.add(current)
+            response, body = self._with_retries(current, headers, deadline, cap)
             if response.is_redirect:
-                location = response.headers.get("Location", "")
-                response.close()
-                current = urljoin(current, location)
+                location = response.headers.get("Location", "").strip()
+                if not location:
+                    raise FetchError(f"redirect without Location from {current}", url=current)
+                target = urljoin(current, location)
+                if target in visited:
+                    raise FetchError(f"redirect loop at {target}", url=url)
+                current = target
                 continue
-            return self._read(current, response)
+            if response.status_code >= 400 or (response.status_code >= 300 and response.status_code != 304):
+                raise HTTPStatusError(f"HTTP {response.status_code} from {current}", url=current,
+                                      status=response.status_code)
+            return Response(
+                url=current, status=response.status_code, body=body,
+                content_type=response.headers.get("Content-Type", ""),
+                etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"),
+            )
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", url=url)
 
-    def _request(self, url: str, headers: dict[str, str]) -> requests.Response:
-        timeout = self._settings.http_timeout
-        try:
-            return self._session.get(
-                url, headers=headers, timeout=(timeout, timeout), stream=True, allow_redirects=False
-            )
-        except requests.Timeout as exc:
-            raise FetchTimeout(f"timed out fetching {url}", url=url) from exc
-        except requests.RequestException as exc:
-            raise FetchError(f"cannot fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
-
-    def _read(self, url: str, response: requests.Response) -> Response:
-        with response:
-            if response.status_code == 304:
-                body = b""
-            elif response.status_code >= 400:
-                raise HTTPStatusError(
-                    f"HTTP {response.status_code} from {url}", url=url, status=response.status_code
-                )
+    # -- one hop, retried ------------------------------------------------------------------
+    def _with_retries(
+        self, url: str, headers: dict[str, str], deadline: float, cap: int
+    ) -> tuple[requests.Response, bytes]:
+        attempt = 1
+        while True:
+            status, retry_after = None, None
+            try:
+                response, body = self._exchange(url, headers, deadline, cap)
+            except (_Transient, FetchTimeout) as exc:
+                error: FetchError = exc
             else:
-                body = self._read_capped(url, response)
-            return Response(
-                url=url,
-                status=response.status_code,
-                body=body,
-                content_type=response.headers.get("Content-Type", ""),
-                etag=response.headers.get("ETag"),
-                last_modified=response.headers.get("Last-Modified"),
-            )
+                if response.status_code not in (429, 500, 502, 503, 504):
+                    return response, body
+                status, retry_after = response.status_code, response.headers.get("Retry-After")
+                error = HTTPStatusError(f"HTTP {status} from {url}", url=url, status=status)
+                if retry_after:
+                    error = HTTPStatusError(f"HTTP {status} from {url} (Retry-After: {retry_after})",
+                                            url=url, status=status)
+            delay = retry_delay(attempt, policy=self._retry, status=status, retry_after=retry_after,
+                                remaining=deadline - time.monotonic())
+            if delay is None:
+                raise error
+            logger.info("retrying %s in %.1fs after %s", url, delay, error)
+            time.sleep(delay)
+            attempt += 1
 
-    def _read_capped(self, url: str, response: requests.Response) -> bytes:
-        cap = self._settings.max_bytes
-        declared = response.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > cap:
+    def _exchange(
+        self, url: str, headers: dict[str, str], deadline: float, cap: int
+    ) -> tuple[requests.Response, bytes]:
+        host = urlsplit(url).netloc.lower()
+        with self._gate.admit(host, timeout=self._remaining(url, deadline)):
+            timeout = min(self._settings.http_timeout, self._remaining(url, deadline))
+            try:
+                response = self._session.get(
+                    url, headers=headers, timeout=(timeout, timeout), stream=True, allow_redirects=False
+                )
+            except RefusedPeer as exc:
+                raise BlockedURL(str(exc), url=url) from exc
+            except requests.Timeout as exc:
+                raise FetchTimeout(f"timed out fetching {url}", url=url) from exc
+            except requests.RequestException as exc:
+                raise _Transient(f"cannot fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
+            with response:
+                ok = 200 <= response.status_code < 300
+                body = self._read_capped(url, response, deadline, cap) if ok else b""
+            return response, body
+
+    @staticmethod
+    def _remaining(url: str, deadline: float) -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchTimeout(f"deadline passed fetching {url}", url=url)
+        return remaining
+
+    def _read_capped(self, url: str, response: requests.Response, deadline: float, cap: int) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
             raise TooLarge(f"{url} declares {declared} bytes, cap is {cap}", url=url)
         chunks: list[bytes] = []
         size = 0
         try:
-            # iter_content decompresses, so the cap holds for the decoded size too.
-            for chunk in response.iter_content(chunk_size=65536):
+            while True:
+                self._remaining(url, deadline)
+                # read1 returns as soon as some bytes arrive (so a trickling server meets the
+                # deadline) and never decodes more than CHUNK bytes at once (so a gzip bomb is
+                # stopped at the cap, not after inflating in memory).
+                chunk = response.raw.read1(CHUNK, decode_content=True)
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > cap:
                     raise TooLarge(f"{url} is larger than the cap of {cap} bytes", url=url)
                 chunks.append(chunk)
-        except requests.RequestException as exc:
-            raise FetchError(f"cannot read {url}: {exc}", url=url) from exc
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise FetchTimeout(f"timed out reading {url}", url=url) from exc
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise FetchError(f"cannot read {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
         return b"".join(chunks)
 
-    def _wait_for_host(self, url: str) -> None:
-        host = urlsplit(url).netloc.lower()
-        delay = self._settings.host_delay
-        with self._lock:
-            now = time.monotonic()
-            slot = max(now, self._next_slot.get(host, 0.0))
-            self._next_slot[host] = slot + delay
-        if slot > now:
-            time.sleep(slot - now)
-
+    # -- robots.txt ------------------------------------------------------------------------
     def _robots_allow(self, url: str) -> bool:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
-        parser = self._robots[origin]
+        origin = _origin(url)
+        with self._robots_lock:
+            cached = origin in self._robots
+            parser = self._robots.get(origin)
+        if not cached:
+            parser = self._load_robots(origin)
+            with self._robots_lock:
+                self._robots[origin] = parser
         return parser is None or parser.can_fetch(self._settings.user_agent, url)
 
     def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        """The origin's rules; None = everything allowed (RFC 9309: a 4xx means no rules)."""
+        parser = urllib.robotparser.RobotFileParser()
         try:
-            response = self.get(f"{origin}/robots.txt", check_robots=False)
+            response = self.get(f"{origin}/robots.txt", check_robots=False, max_bytes=ROBOTS_MAX_BYTES)
         except HTTPStatusError as exc:
             if 400 <= exc.status < 500:
-                return None  # no robots.txt: everything is allowed
-            logger.warning("robots.txt of %s answered %s; treating as allowed", origin, exc.status)
+                return None
+            logger.warning("robots.txt of %s answered %s; not crawling it this run", origin, exc.status)
+            self._robots_unavailable[origin] = f"robots.txt of {origin} answered HTTP {exc.status}; not crawled"
+            parser.disallow_all = True
+            return parser
+        except TooLarge:
             return None
         except FetchError as exc:
-            logger.warning("robots.txt of %s unavailable (%s); treating as allowed", origin, exc)
-            return None
-        parser = urllib.robotparser.RobotFileParser()
+            logger.warning("robots.txt of %s unavailable (%s); not crawling it this run", origin, exc)
+            self._robots_unavailable[origin] = f"robots.txt of {origin} unavailable ({exc}); not crawled"
+            parser.disallow_all = True
+            return parser
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
+        delay = parser.crawl_delay(self._settings.user_agent)
+        if delay:
+            self._gate.slow_down(urlsplit(origin).netloc.lower(), min(float(delay), MAX_CRAWL_DELAY))
         return parser
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -1,12 +1,17 @@
 """Index names, settings and mappings — the only place they are written down.
 
 Every index is versioned (`<prefix>-<name>-v<N>`) and reached through its alias
-(`<prefix>-<name>`); reads and writes always go through the alias. The mappings use only
-the `standard` analyzer, so they work on the core-only integ-test distribution.
+(`<prefix>-<name>`); reads and writes always go through the alias. Text is indexed with the
+`standard` analyzer, which every cluster has (the core-only integ-test distribution has
+nothing else); when the cluster also has the `english` / `spanish` analyzers (the
+analysis-common module), `title` and `text` gain `.en` / `.es` subfields analysed with them.
+`mappings_for(analyzers)` gives the mapping for a cluster, `template_for(...)` the index
+template that carries it; `MAPPINGS` is the standard-only mapping.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +56,7 @@ _DOCUMENT_PROPS: dict[str, Any] = {
     "simhash": {"type": "keyword", "index": False},
     "cluster_id": _KEYWORD,
     "source_kind": _KEYWORD,
+    "dedup_bands": _KEYWORD,  # MinHash LSH band keys (extract/fingerprint.py): near-duplicate candidates
 }
 
 MAPPINGS: dict[str, dict[str, Any]] = {
@@ -140,6 +146,54 @@ MAPPINGS: dict[str, dict[str, Any]] = {
 
 SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
 VERSION = 1
+#: Text fields of documents (and versions) that gain language subfields when the cluster can.
+LANGUAGE_FIELDS = ("title", "text")
+#: Subfield suffix → the cluster's built-in analyzer for that language.
+LANGUAGE_ANALYZERS = {"en": "english", "es": "spanish"}
+
+
+@dataclass(frozen=True)
+class Analyzers:
+    """Which language analyzers the cluster has (probed at setup by `index.management`)."""
+
+    english: bool = False
+    spanish: bool = False
+
+    @property
+    def subfields(self) -> dict[str, str]:
+        """Language subfields to add: suffix → analyzer, e.g. `{"en": "english"}`."""
+        have = {"english": self.english, "spanish": self.spanish}
+        return {suffix: name for suffix, name in LANGUAGE_ANALYZERS.items() if have[name]}
+
+
+def _with_languages(props: dict[str, Any], analyzers: Analyzers) -> dict[str, Any]:
+    props = copy.deepcopy(props)
+    for field in LANGUAGE_FIELDS:
+        extra = {suffix: {"type": "text", "analyzer": name} for suffix, name in analyzers.subfields.items()}
+        if extra:
+            props[field].setdefault("fields", {}).update(extra)
+    return props
+
+
+def mappings_for(analyzers: Analyzers | None = None) -> dict[str, dict[str, Any]]:
+    """Every index's mapping for a cluster with these analyzers (None: standard only)."""
+    result = copy.deepcopy(MAPPINGS)
+    if analyzers is None or not analyzers.subfields:
+        return result
+    for name in (DOCUMENTS, VERSIONS):
+        result[name]["properties"] = _with_languages(result[name]["properties"], analyzers)
+    return result
+
+
+def template_for(names: IndexNames, name: str, mapping: dict[str, Any]) -> dict[str, Any]:
+    """The index template that gives every version of one index (`<alias>-v*`) its mapping."""
+    return {
+        "name": names.alias(name),
+        "index_patterns": [f"{names.alias(name)}-v*"],
+        "template": {"settings": SETTINGS, "mappings": mapping},
+        "priority": 200,
+        "meta": {"managed_by": "asylum-policy-monitor"},
+    }
 
 
 @dataclass(frozen=True)
@@ -153,6 +207,12 @@ class IndexNames:
 
     def concrete(self, name: str, version: int = VERSION) -> str:
         return f"{self.prefix}-{name}-v{version}"
+
+    def version_of(self, name: str, index: str) -> int | None:
+        """The version number of a concrete index of `name`, or None if it is not one."""
+        stem = f"{self.alias(name)}-v"
+        tail = index[len(stem):] if index.startswith(stem) else ""
+        return int(tail) if tail.isdigit() else None
 
     @property
     def documents(self) -> str:

@@ -1,9 +1,228 @@
-"""Query builders: pure functions that return Elasticsearch request bodies as dicts."""
+"""Query builders: pure functions that return Elasticsearch request bodies as dicts.
+
+The document search (`search_request`) takes a `SearchParams`: user text goes only through
+`simple_query_string` with a fixed set of flags (phrases, AND/OR/NOT written `+ | -` or
+spelled out, prefix, precedence; no regexp, fuzzy or slop syntax, no scripts), filters are
+`term(s)`/`range` clauses, facets are terms aggregations plus a date histogram, highlights
+use the `html` encoder, and syndicated
+copies are collapsed on `cluster_id` (every document must carry one: a story's own id when it
+has no copies). Collapse works with `from`/`size` paging only, so deep pagination (point in
+time + `search_after`) walks every document uncollapsed.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
-from typing import Any
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+#: Filter / facet name → document field (keyword).
+FACET_FIELDS: dict[str, str] = {
+    "receiving": "events.receiving",
+    "population": "events.population",
+    "action": "events.action",
+    "source": "source_id",
+    "kind": "source_kind",
+    "lang": "lang",
+}
+LANGUAGES = ("en", "es")
+SIMPLE_QUERY_FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE"
+INTERVALS = ("auto", "year", "quarter", "month", "week", "day")
+MAX_WINDOW = 10_000  # index.max_result_window: from + size beyond it needs the cursor
+MAX_SIZE = 100
+PIT_KEEP_ALIVE = "2m"
+UNCLUSTERED = "unclustered"
+SOURCE_FIELDS = [
+    "title", "url", "published", "source_id", "source_kind", "lang", "relevant",
+    "events.action", "events.receiving", "events.population", "cluster_id",
+]
+HIGHLIGHT_FIELDS = ["text", *(f"text.{lang}" for lang in LANGUAGES)]
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """One document search as the user asked for it (validated by the caller)."""
+
+    text: str = ""
+    receiving: tuple[str, ...] = ()
+    population: tuple[str, ...] = ()
+    action: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    lang: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    relevant: bool = False
+    cluster: str | None = None
+    sort: Literal["relevance", "date"] = "relevance"
+    size: int = 20
+    page: int = 1
+    collapse: bool = True
+    facets: bool = True
+    interval: str = "auto"
+
+    def __post_init__(self) -> None:
+        size = max(1, min(self.size, MAX_SIZE))
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "page", max(1, min(self.page, MAX_WINDOW // size)))
+        for name in ("receiving", "population"):
+            object.__setattr__(self, name, tuple(v.upper() for v in getattr(self, name)))
+        if self.interval not in INTERVALS:
+            object.__setattr__(self, "interval", "auto")
+
+    @property
+    def histogram_interval(self) -> str:
+        """The date histogram's interval: as asked, or by the date range (years unless narrowed)."""
+        if self.interval != "auto":
+            return self.interval
+        if self.since and self.until:
+            days = (self.until - self.since).days
+            return "day" if days <= 62 else "month" if days <= 3 * 366 else "year"
+        return "year"
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        """The active keyword filters, by facet name."""
+        return {name: getattr(self, name) for name in FACET_FIELDS if getattr(self, name)}
+
+    def with_(self, **changes: Any) -> SearchParams:
+        return replace(self, **changes)
+
+
+def query_fields(lang: tuple[str, ...] = ()) -> list[str]:
+    """Fields searched: title and text (with language subfields), evidence sentences.
+
+    Language subfields exist only on clusters with those analyzers; where they are absent
+    Elasticsearch simply finds nothing in them. A language filter narrows to its subfields.
+    """
+    langs = [code for code in LANGUAGES if not lang or code in lang]
+    fields = ["title^3", "text", "events.evidence^2"]
+    for code in langs:
+        fields += [f"title.{code}^3", f"text.{code}"]
+    return fields
+
+
+_OPERATORS = {"OR": "|", "AND": "+", "NOT": "-"}
+_OPERATOR_WORD = re.compile(r'"[^"]*"?|(?<![\w-])(OR|AND)(?![\w-])|(?<![\w-])NOT\s+(?=\S)')
+
+
+def operators(text: str) -> str:
+    """Spelled-out operators as `simple_query_string` syntax: `a OR b` → `a | b`, `NOT c` → `-c`.
+
+    Only upper-case words outside quotes count, so Spanish "o"/"y" and quoted phrases stay words.
+    """
+    def swap(match: re.Match[str]) -> str:
+        if match.group(0).startswith('"'):
+            return match.group(0)
+        return _OPERATORS[match.group(1) or "NOT"]
+
+    return _OPERATOR_WORD.sub(swap, text)
+
+
+def text_query(text: str, *, lang: tuple[str, ...] = ()) -> dict[str, Any]:
+    """User text as a `simple_query_string` (never raises on bad syntax, no regexp/fuzzy)."""
+    return {
+        "simple_query_string": {
+            "query": operators(text),
+            "fields": query_fields(lang),
+            "default_operator": "and",
+            "flags": SIMPLE_QUERY_FLAGS,
+            "lenient": True,
+            "analyze_wildcard": False,
+        }
+    }
+
+
+def filter_clauses(params: SearchParams) -> list[dict[str, Any]]:
+    """Filters (no scoring): keyword facets, date range (whole days, inclusive), relevance."""
+    clauses: list[dict[str, Any]] = []
+    for name, values in params.filters().items():
+        field = FACET_FIELDS[name]
+        clauses.append({"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: list(values)}})
+    if params.since or params.until:
+        bounds: dict[str, str] = {}
+        if params.since:
+            bounds["gte"] = f"{params.since.isoformat()}||/d"
+        if params.until:
+            bounds["lte"] = f"{params.until.isoformat()}||/d"
+        clauses.append({"range": {"published": bounds}})
+    if params.relevant:
+        clauses.append({"term": {"relevant": True}})
+    if params.cluster:
+        clauses.append({"term": {"cluster_id": params.cluster}})
+    return clauses
+
+
+def facet_aggs(params: SearchParams, *, size: int = 30) -> dict[str, Any]:
+    """Terms facets for every filter plus a date histogram of `published`."""
+    aggs: dict[str, Any] = {name: {"terms": {"field": field, "size": size}} for name, field in FACET_FIELDS.items()}
+    aggs["published"] = {
+        "date_histogram": {"field": "published", "calendar_interval": params.histogram_interval,
+                           "min_doc_count": 1, "format": "yyyy-MM-dd"}
+    }
+    return aggs
+
+
+def highlight_spec() -> dict[str, Any]:
+    """Snippets: HTML-encoded text with `<mark>` around hits (the only markup they carry)."""
+    return {
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fields": {
+            "title": {"number_of_fragments": 0},
+            "text": {"fragment_size": 180, "number_of_fragments": 2, "no_match_size": 180},
+            **{f: {"fragment_size": 180, "number_of_fragments": 2} for f in HIGHLIGHT_FIELDS[1:]},
+        },
+    }
+
+
+def sort_spec(sort: str) -> list[Any]:
+    by_date = {"published": {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
+    return ["_score", by_date] if sort == "relevance" else [by_date, "_score"]
+
+
+def search_request(
+    params: SearchParams, *, pit: str | None = None, search_after: list[Any] | None = None
+) -> dict[str, Any]:
+    """The search body for one page of documents.
+
+    Without `pit`: page `params.page` by `from`/`size`, syndicated copies collapsed (when
+    `params.collapse`), facets included. With `pit`: the next `size` documents after
+    `search_after` in the point in time, uncollapsed (Elasticsearch cannot combine collapse
+    with `search_after` on other sorts); facets only on the first cursor page.
+    """
+    text = params.text.strip()
+    body: dict[str, Any] = {
+        "query": {
+            "bool": {
+                "must": [text_query(text, lang=params.lang)] if text else [{"match_all": {}}],
+                "filter": filter_clauses(params),
+            }
+        },
+        "size": params.size,
+        "sort": sort_spec(params.sort),
+        "track_total_hits": True,
+        "_source": SOURCE_FIELDS,
+        "highlight": highlight_spec(),
+    }
+    if params.facets and search_after is None:
+        body["aggs"] = facet_aggs(params)
+    if pit is not None:
+        body["pit"] = {"id": pit, "keep_alive": PIT_KEEP_ALIVE}
+        if search_after is not None:
+            body["search_after"] = search_after
+        return body
+    body["from"] = (params.page - 1) * params.size
+    if params.collapse and not params.cluster:
+        body["collapse"] = {"field": "cluster_id", "inner_hits": {"name": "similar", "size": 0}}
+        # Documents without a cluster id would collapse into one group: count them to notice.
+        missing = {"bool": {"must_not": [{"exists": {"field": "cluster_id"}}]}}
+        body.setdefault("aggs", {})[UNCLUSTERED] = {"filter": missing}
+    return body
 
 
 def search_body(
@@ -14,36 +233,48 @@ def search_body(
     since: dt.date | None = None,
     size: int = 20,
 ) -> dict[str, Any]:
-    """Full-text search over documents, safe for user input (`simple_query_string`)."""
-    must: list[dict[str, Any]] = []
-    if text.strip():
-        must.append(
-            {
-                "simple_query_string": {
-                    "query": text,
-                    "fields": ["title^3", "text", "events.evidence^2"],
-                    "default_operator": "and",
-                    "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE",
-                }
-            }
-        )
-    filters: list[dict[str, Any]] = []
-    if receiving:
-        filters.append({"term": {"events.receiving": receiving.upper()}})
-    if population:
-        filters.append({"term": {"events.population": population.upper()}})
-    if since:
-        filters.append({"range": {"published": {"gte": since.isoformat()}}})
+    """The first search API, kept for callers not yet moved to `search_request`."""
+    params = SearchParams(
+        text=text, receiving=(receiving,) if receiving else (), population=(population,) if population else (),
+        since=since, size=size, collapse=False, facets=False,
+    )
+    return search_request(params)
+
+
+def encode_cursor(pit: str, after: list[Any]) -> str:
+    """An opaque cursor for the next page: the point in time and the last hit's sort values."""
+    raw = json.dumps({"pit": pit, "after": after}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, list[Any]]:
+    """Inverse of `encode_cursor`; ValueError for anything that is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise ValueError("not a search cursor") from exc
+    pit, after = (data.get("pit"), data.get("after")) if isinstance(data, dict) else (None, None)
+    if not isinstance(pit, str) or not 0 < len(pit) <= 4096 or not isinstance(after, list) or len(after) > 4:
+        raise ValueError("not a search cursor")
+    if not all(v is None or isinstance(v, (int, float, str)) for v in after):
+        raise ValueError("not a search cursor")
+    return pit, after
+
+
+def knowledge_body(
+    *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (), action: tuple[str, ...] = (),
+    size: int = 500,
+) -> dict[str, Any]:
+    """Knowledge records (events index) matching the filters, oldest report first."""
+    filters = [
+        {"terms": {field: [v.upper() if field != "action" else v for v in values]}}
+        for field, values in (("receiving", receiving), ("population", population), ("action", action)) if values
+    ]
     return {
-        "query": {"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
-        "size": max(1, min(size, 100)),
-        "_source": ["title", "url", "published", "source_id", "lang", "events"],
-        "highlight": {
-            "fields": {"text": {"fragment_size": 160, "number_of_fragments": 2}},
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "encoder": "html",
-        },
+        "query": {"bool": {"filter": filters}},
+        "size": max(1, min(size, MAX_WINDOW)),
+        "sort": [{"published": {"order": "asc", "missing": "_last"}}, {"first_seen": "asc"}],
     }
 
 

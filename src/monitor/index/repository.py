@@ -16,7 +16,7 @@ from typing import Any
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError, helpers
 
 from monitor.errors import IndexError_
-from monitor.index import mappings, queries
+from monitor.index import management, mappings, queries, results
 from monitor.index.mappings import IndexNames
 
 logger = logging.getLogger(__name__)
@@ -47,25 +47,8 @@ class Repository:
 
     # -- setup -------------------------------------------------------------------------------
     def ensure_indices(self) -> None:
-        """Create every versioned index with its alias when missing (safe to call each run)."""
-        for name, mapping in mappings.MAPPINGS.items():
-            alias = self.names.alias(name)
-            with _translated(f"check index {alias}"):
-                if self.client.indices.exists_alias(name=alias):
-                    continue
-            try:
-                self.client.indices.create(
-                    index=self.names.concrete(name),
-                    mappings=mapping,
-                    settings=mappings.SETTINGS,
-                    aliases={alias: {"is_write_index": True}},
-                )
-            except ApiError as exc:
-                if exc.status_code == 400 and "resource_already_exists" in str(exc):
-                    continue  # another run created it first
-                raise IndexError_(f"Elasticsearch failed to create index {alias}: {exc}") from exc
-            except TransportError as exc:
-                raise IndexError_(f"Elasticsearch failed to create index {alias}: {exc}") from exc
+        """Create every versioned index with its template and alias when missing (safe each run)."""
+        management.ensure(self.client, self.names)
 
     def ping(self) -> bool:
         """Whether the cluster answers (cluster health: the core-only distribution has no `GET /`)."""
@@ -105,7 +88,13 @@ class Repository:
             raise IndexError_(f"Elasticsearch rejected {len(errors)} documents: {errors[:3]}")
         return len(docs)
 
+    def refresh_documents(self) -> None:
+        """Make every indexed document searchable now (one refresh, not one per write)."""
+        with _translated("refresh documents"):
+            self.client.indices.refresh(index=self.names.documents)
+
     def unreconciled_documents(self) -> list[dict[str, Any]]:
+        self.refresh_documents()
         with _translated("search unreconciled documents"):
             result = self.client.search(index=self.names.documents, body=queries.unreconciled_body())
         return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
@@ -114,15 +103,79 @@ class Repository:
         if not ids:
             return
         actions = [
-            {"_op_type": "update", "_index": self.names.documents, "_id": i, "doc": {"reconciled": True}}
+            {"_op_type": "update", "_index": self.names.documents, "_id": i, "doc": {"reconciled": True},
+             "retry_on_conflict": 3}
             for i in ids
         ]
         with _translated("mark documents reconciled"):
-            helpers.bulk(self.client, actions, refresh=True)
+            _ok, errors = helpers.bulk(self.client, actions, refresh=True, raise_on_error=False)
+        if errors:
+            raise IndexError_(f"Elasticsearch refused to mark {len(errors)} document(s) reconciled: {errors[:3]}")
 
     def search_documents(self, body: dict[str, Any]) -> dict[str, Any]:
         with _translated("search documents"):
             return dict(self.client.search(index=self.names.documents, body=body))
+
+    def documents_for(self, *, ids: Iterable[str] = (), urls: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """Stored documents (full source plus `id`) with one of `ids`, or whose `url` or
+        `canonical_url` is one of `urls`: how a listing's entries find what is already known."""
+        ids, urls = list(dict.fromkeys(ids)), list(dict.fromkeys(urls))
+        should: list[dict[str, Any]] = []
+        if ids:
+            should.append({"ids": {"values": ids}})
+        if urls:
+            should += [{"terms": {"url": urls}}, {"terms": {"canonical_url": urls}}]
+        if not should:
+            return []
+        body = {"query": {"bool": {"should": should, "minimum_should_match": 1}},
+                "size": min(10_000, 2 * (len(ids) + len(urls)))}
+        with _translated("look up known documents"):
+            result = self.client.search(index=self.names.documents, body=body)
+        return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
+
+    def near_duplicate_candidates(
+        self, keys: list[str], *, exclude: str | list[str], size: int = 20
+    ) -> list[dict[str, Any]]:
+        """Documents sharing the most near-duplicate band keys with `keys` (id, title, text,
+        cluster_id, dedup_bands)."""
+        if not keys:
+            return []
+        excluded = [exclude] if isinstance(exclude, str) else list(exclude)
+        body = {
+            "query": {"bool": {
+                "should": [{"constant_score": {"filter": {"term": {"dedup_bands": key}}}} for key in keys],
+                "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": excluded}}],
+            }},
+            "size": size,
+            "_source": ["title", "text", "cluster_id", "dedup_bands"],
+        }
+        with _translated("search near-duplicates"):
+            result = self.client.search(index=self.names.documents, body=body)
+        return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
+
+    def save_documents(
+        self, docs: list[tuple[str, dict[str, Any]]], versions: list[tuple[str, dict[str, Any]]] = ()
+    ) -> int:
+        """Bulk-index documents by id and superseded versions by version id, in one request."""
+        actions = [{"_op_type": "index", "_index": self.names.versions, "_id": i, "_source": b} for i, b in versions]
+        actions += [{"_op_type": "index", "_index": self.names.documents, "_id": i, "_source": b} for i, b in docs]
+        if not actions:
+            return 0
+        # One refresh per source poll that changed something, so the next poll (and other
+        # sources' near-duplicate searches) see these documents at once.
+        with _translated("index documents"):
+            _ok, errors = helpers.bulk(self.client, actions, raise_on_error=False, refresh=True)
+        if errors:
+            raise IndexError_(f"Elasticsearch rejected {len(errors)} documents: {errors[:3]}")
+        return len(docs)
+
+    def document_versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Superseded versions of one document, oldest first."""
+        body = {"query": {"term": {"document_id": doc_id}}, "size": 100, "sort": [{"version": "asc"}]}
+        with _translated(f"read versions of {doc_id}"):
+            result = self.client.search(index=self.names.versions, body=body)
+        return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
 
     # -- knowledge (events index) -------------------------------------------------------------
     def create_finding(self, finding_id: str, body: dict[str, Any]) -> bool:
@@ -329,4 +382,100 @@ class Repository:
 
     def save_source_state(self, source_id: str, state: dict[str, Any]) -> None:
         with _translated(f"save state of {source_id}"):
-            self.client.index(index=self.names.sources_state, id=source_id, document=state, refresh=True)
+            # Read back by GET, which is real-time: no refresh needed.
+            self.client.index(index=self.names.sources_state, id=source_id, document=state)
+
+    def source_states(self, source_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Saved state (cursor and health) of several sources; sources never run are absent."""
+        ids = list(dict.fromkeys(source_ids))
+        if not ids:
+            return {}
+        with _translated("read sources state"):
+            result = self.client.mget(index=self.names.sources_state, ids=ids)
+        return {d["_id"]: d["_source"] for d in result["docs"] if d.get("found")}
+
+    # -- search and index management (search issue) ------------------------------------------
+    def search(
+        self, params: queries.SearchParams, *, cursor: str | None = None, deep: bool = False
+    ) -> results.SearchResult:
+        """One page of documents: by page number (`from`/`size`, collapsed when asked) or by cursor.
+
+        `deep=True` starts a cursor walk (a point in time + `search_after`, uncollapsed) and a
+        `cursor` continues one; the result carries `next_cursor` until the last page, where the
+        point in time is closed.
+        """
+        if cursor is None and not deep:
+            with _translated("search documents"):
+                response = self.client.search(index=self.names.documents, body=queries.search_request(params))
+                unclustered = response.get("aggregations", {}).get(queries.UNCLUSTERED, {}).get("doc_count", 0)
+                if unclustered > 1:  # they would show as one story: search again uncollapsed
+                    logger.warning("%d matching documents have no cluster_id; not collapsing", unclustered)
+                    response = self.client.search(
+                        index=self.names.documents, body=queries.search_request(params.with_(collapse=False)))
+            return results.parse_search(dict(response), params)
+        params = params.with_(collapse=False, page=1)
+        if cursor is None:
+            with _translated("open a point in time"):
+                opened = self.client.open_point_in_time(index=self.names.documents, keep_alive=queries.PIT_KEEP_ALIVE)
+            pit = opened["id"]
+            after = None
+        else:
+            pit, after = queries.decode_cursor(cursor)
+        try:
+            response = dict(self.client.search(body=queries.search_request(params, pit=pit, search_after=after)))
+        except NotFoundError as exc:
+            raise results.ExpiredCursor("the search cursor has expired; start the search again") from exc
+        except ApiError as exc:
+            if exc.status_code == 400 and cursor is not None:
+                raise results.ExpiredCursor("the search cursor is not valid; start the search again") from exc
+            raise IndexError_(f"Elasticsearch failed to search documents: {exc}") from exc
+        except TransportError as exc:
+            raise IndexError_(f"Elasticsearch failed to search documents: {exc}") from exc
+        hits = response["hits"]["hits"]
+        next_cursor = None
+        if len(hits) == params.size:
+            next_cursor = queries.encode_cursor(response.get("pit_id", pit), hits[-1]["sort"])
+        else:
+            with contextlib.suppress(ApiError, TransportError):
+                self.client.close_point_in_time(id=response.get("pit_id", pit))
+        return results.parse_search(response, params, next_cursor=next_cursor)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document by id (full source plus `id`), or None."""
+        try:
+            found = self.client.get(index=self.names.documents, id=doc_id)
+        except NotFoundError:
+            return None
+        except (ApiError, TransportError) as exc:
+            raise IndexError_(f"Elasticsearch failed to read document {doc_id}: {exc}") from exc
+        return {"id": found["_id"], **found["_source"]}
+
+    def knowledge(
+        self, *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (), action: tuple[str, ...] = (),
+        size: int = 500,
+    ) -> list[dict[str, Any]]:
+        """Knowledge records (the events index) matching the filters, oldest report first."""
+        body = queries.knowledge_body(receiving=receiving, population=population, action=action, size=size)
+        with _translated("search knowledge"):
+            result = self.client.search(index=self.names.events, body=body)
+        return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]
+
+    def load_documents(self, docs: Iterable[tuple[str, dict[str, Any]]], *, chunk_size: int = 2000) -> int:
+        """Bulk-index many documents by id without versions bookkeeping (fixtures, benchmarks)."""
+        actions = ({"_op_type": "index", "_index": self.names.documents, "_id": i, "_source": b} for i, b in docs)
+        count = 0
+        with _translated("load documents"):
+            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False):
+                if not ok:
+                    raise IndexError_(f"Elasticsearch rejected a document: {item}")
+                count += 1
+            self.client.indices.refresh(index=self.names.documents)
+        return count
+
+    def analyzers(self) -> mappings.Analyzers:
+        """The language analyzers this cluster has (see `index.management.probe_analyzers`)."""
+        return management.probe_analyzers(self.client)
+
+    def migrate(self, indices: Iterable[str] | None = None) -> list[management.Migration]:
+        """Move aliases to new index versions with the current mappings, one swap each."""
+        return management.migrate(self.client, self.names, indices)

@@ -41,6 +41,7 @@ class Site:
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "MonitorTestSite/1"
+        disable_nagle_algorithm = True  # headers and body are two writes: no delayed-ACK stalls
 
         def do_GET(self) -> None:  # noqa: N802
             page = site.get(self.path.split("?", 1)[0])

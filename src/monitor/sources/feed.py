@@ -1,4 +1,7 @@
-"""The `feed` adapter: RSS 0.9x/1.0/2.0 and Atom through feedparser → entries."""
+"""The `feed` adapter (pure): RSS 0.9x/1.0/2.0 and Atom through feedparser → entries.
+
+Expected format: any RSS or Atom document; items need a `link` (or an `id` that is a URL).
+"""
 
 from __future__ import annotations
 
@@ -22,14 +25,24 @@ def _entry_time(item: feedparser.FeedParserDict, *keys: str) -> dt.datetime | No
     return None
 
 
-def parse_feed(body: bytes, *, source: Source, base_url: str) -> list[Entry]:
-    """Parse a feed body into entries; raise `ParseError` when it is not a usable feed."""
-    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+def parse_feed(body: bytes, *, source: Source, base_url: str, content_type: str = "") -> list[Entry]:
+    """Parse a feed body into entries; raise `ParseError` when it is not a usable feed.
+
+    feedparser copes with a wrong or missing charset itself: when the declared encoding does
+    not decode the bytes it falls back (UTF-8, then Windows-1252) and only flags `bozo`.
+    """
+    if not body.strip():
+        raise ParseError(f"source {source.id}: empty feed body")
+    headers = {"content-location": base_url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(body, response_headers=headers)
+    if not parsed.get("version") and not parsed.entries:
+        hint = " (it is HTML)" if b"<html" in body[:2048].lower() else ""
+        raise ParseError(f"source {source.id}: the body is not RSS or Atom{hint}")
     if parsed.bozo and not parsed.entries:
         reason = getattr(parsed, "bozo_exception", "unknown error")
         raise ParseError(f"source {source.id}: not a readable feed: {reason}")
-    if not parsed.get("version") and not parsed.entries:
-        raise ParseError(f"source {source.id}: the body is not RSS or Atom")
     entries = []
     for item in parsed.entries:
         link = item.get("link") or item.get("id") or ""
@@ -42,8 +55,12 @@ def parse_feed(body: bytes, *, source: Source, base_url: str) -> list[Entry]:
                 url=link,
                 title=(item.get("title") or "").strip(),
                 published=_entry_time(item, "published_parsed", "updated_parsed"),
-                updated=item.get("updated") or item.get("published") or "",
+                updated=dict.get(item, "updated") or dict.get(item, "published") or "",
                 summary=(item.get("summary") or "").strip(),
             )
         )
+    if parsed.bozo and parsed.entries and not entries:
+        # A truncated or broken document that yielded only link-less fragments.
+        reason = getattr(parsed, "bozo_exception", "unknown error")
+        raise ParseError(f"source {source.id}: not a readable feed: {reason}")
     return entries

@@ -1,6 +1,8 @@
 """Loading and validating a sources file (YAML, a list under `sources:`).
 
 Validation errors name the source and the field, so an operator can fix the file quickly.
+The packaged default (`sources.yaml`) is used unless MONITOR_SOURCES (settings.sources) or
+`--sources` names another file.
 """
 
 from __future__ import annotations
@@ -44,11 +46,25 @@ def parse_sources(text: str, *, origin: str = "<sources>") -> list[Source]:
                 for err in exc.errors()
             )
             raise SourceConfigError(f"{origin}: source {label}: {problems}") from exc
+        _check_kind(source, origin)
         if source.id in seen:
             raise SourceConfigError(f"{origin}: source {label}: field 'id': duplicate id")
         seen.add(source.id)
         sources.append(source)
     return sources
+
+
+def _check_kind(source: Source, origin: str) -> None:
+    """Per-kind rules pydantic cannot express: html_list needs usable selectors, others none."""
+    from monitor.sources.html_list import check_selectors
+
+    if source.kind == "html_list":
+        try:
+            check_selectors(source)
+        except SourceConfigError as exc:
+            raise SourceConfigError(f"{origin}: {exc}") from exc
+    elif source.selectors:
+        raise SourceConfigError(f"{origin}: source {source.id}: field 'selectors': only for kind html_list")
 
 
 def load_sources(path: Path | None = None, *, enabled_only: bool = True) -> list[Source]:

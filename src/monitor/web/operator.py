@@ -1,0 +1,85 @@
+"""Operator pages (JSON): source health and the delivery ledger. Never public.
+
+Which pages need a login: the search page, the JSON search API, the Atom feeds and the
+subscription pages are public (subscriptions are protected by signed links); everything under
+`/operator` is for operators. Mounted in Airflow (`plugins/monitor_web.py`) these require an
+Airflow login (Airflow's own `requires_authenticated` dependency: the UI's session cookie or a
+bearer token from `/auth/token`); under `monitor serve` they require
+`Authorization: Bearer $MONITOR_OPERATOR_TOKEN`, and are refused when no token is set.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+
+from monitor.alerts.delivery import stuck_alerts
+from monitor.errors import MonitorError
+from monitor.index.repository import Repository
+from monitor.settings import Settings
+
+Guard = Callable[..., Any]
+STATUSES = ("pending", "sending", "sent", "cancelled")
+
+
+def token_guard(settings: Settings) -> Guard:
+    """Bearer-token check for `monitor serve` (constant-time comparison)."""
+
+    def check(request: Request) -> None:
+        if settings.operator_token is None:
+            raise HTTPException(403, "operator pages are off: set MONITOR_OPERATOR_TOKEN, or use them through "
+                                     "Airflow at /monitor/operator/ with an Airflow login")
+        header = request.headers.get("Authorization", "")
+        expected = f"Bearer {settings.operator_token.get_secret_value()}"
+        if not hmac.compare_digest(header.encode(), expected.encode()):
+            raise HTTPException(401, "operator token required", headers={"WWW-Authenticate": "Bearer"})
+
+    return check
+
+
+def airflow_guard() -> Guard:
+    """Airflow's own login check (only importable inside the Airflow API server's environment)."""
+    from airflow.api_fastapi.core_api.security import requires_authenticated
+
+    return requires_authenticated()
+
+
+def operator_router(settings: Settings, *, guard: Guard | None = None) -> APIRouter:
+    """The operator pages behind `guard` (default: the bearer token)."""
+    router = APIRouter(prefix="/operator", tags=["operator"], dependencies=[Depends(guard or token_guard(settings))])
+
+    def repo() -> Repository:
+        from monitor.pipeline import es_url
+
+        return Repository(es_url(settings), prefix=settings.index_prefix)
+
+    @router.get("/sources")
+    def sources() -> list[dict[str, Any]]:
+        from monitor.sources import load_sources
+        from monitor.sources.health import as_json, collect_health
+
+        repository = repo()
+        try:
+            return as_json(collect_health(repository, load_sources(settings.sources, enabled_only=False)))
+        except MonitorError as exc:
+            raise HTTPException(503, str(exc)) from exc
+        finally:
+            repository.close()
+
+    @router.get("/alerts")
+    def alerts() -> dict[str, Any]:
+        repository = repo()
+        try:
+            counts = {status: len(repository.alerts_in_status(status)) for status in STATUSES}
+            stuck = [{"id": a["id"], "email": a["email"], "finding_id": a["finding_id"], "since": a.get("updated")}
+                     for a in stuck_alerts(repository)]
+        except MonitorError as exc:
+            raise HTTPException(503, str(exc)) from exc
+        finally:
+            repository.close()
+        return {"counts": counts, "stuck": stuck}
+
+    return router
