@@ -135,6 +135,7 @@ def drop(client: Elasticsearch, prefix: str) -> None:
     names = list(client.indices.get(index=f"{prefix}-*", allow_no_indices=True, ignore_unavailable=True))
     if names:
         client.indices.delete(index=",".join(names))
+    client.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-*")
 
 
 def monitor_ingest(env: dict[str, str], sources: Path) -> tuple[float, dict, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import logging
 import math
 import os
@@ -21,6 +22,7 @@ import random
 import socket
 import subprocess
 import sys
+from pathlib import Path
 import time
 import uuid
 from collections.abc import Iterator
@@ -138,7 +140,7 @@ def start_server(es_url: str, prefix: str, port: int) -> subprocess.Popen:
     raise SystemExit("the web app did not start")
 
 
-def run(es_url: str, *, docs: int, rounds: int, keep: bool, reuse: str | None = None) -> None:
+def run(es_url: str, *, docs: int, rounds: int, keep: bool, reuse: str | None = None) -> dict:
     prefix = reuse or f"bench-{uuid.uuid4().hex[:8]}"
     keep = keep or reuse is not None
     repo = Repository(es_url, prefix=prefix)
@@ -172,7 +174,7 @@ def run(es_url: str, *, docs: int, rounds: int, keep: bool, reuse: str | None = 
                 api[name].append(elapsed)
                 took[name].append(float(response.json()["took"]))
                 search_ms.append(server_timing(response.headers.get("Server-Timing", ""), "search"))
-        report(api, took, docs=count, rounds=rounds)
+        figures = report(api, took, docs=count, rounds=rounds)
         every = [v for values in api.values() for v in values]
         print(f"inside the app, the search call (ES round trip + decoding) took p50 {percentile(search_ms, 50):.1f} "
               f"/ p95 {percentile(search_ms, 95):.1f} ms of the API's p50 {percentile(every, 50):.1f} "
@@ -188,9 +190,10 @@ def run(es_url: str, *, docs: int, rounds: int, keep: bool, reuse: str | None = 
                 client.indices.delete(index=",".join(indices))
             client.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-*")
         repo.close()
+    return figures
 
 
-def report(api: dict[str, list[float]], took: dict[str, list[float]], *, docs: int, rounds: int) -> None:
+def report(api: dict[str, list[float]], took: dict[str, list[float]], *, docs: int, rounds: int) -> dict:
     print(f"\n{docs:,} documents, {rounds} rounds of {len(api)} queries, {os.cpu_count()} CPUs")
     print(f"{'query':<28} {'API p50':>8} {'API p95':>8} {'ES p50':>8} {'ES p95':>8}   (ms)")
     for name in api:
@@ -203,6 +206,9 @@ def report(api: dict[str, list[float]], took: dict[str, list[float]], *, docs: i
     print(f"{'ALL':<28} {api50:8.1f} {api95:8.1f} {es50:8.1f} {es95:8.1f}")
     print(f"\nAPI p95 {api95:.1f} ms (goal ≤ 50); API/ES ratio p50 {api50 / max(es50, 1):.2f}×, "
           f"p95 {api95 / max(es95, 1):.2f}× (goal ≤ 1.5×)")
+    return {"docs": docs, "rounds": rounds, "queries": len(api), "api_p50_ms": api50, "api_p95_ms": api95,
+            "es_took_p50_ms": es50, "es_took_p95_ms": es95, "ratio_p50": api50 / max(es50, 1),
+            "ratio_p95": api95 / max(es95, 1)}
 
 
 def main() -> None:
@@ -212,6 +218,7 @@ def main() -> None:
     parser.add_argument("--es-url", default=None, help="default: MONITOR_ES_URL or the local cluster")
     parser.add_argument("--keep", action="store_true", help="keep the bench indices")
     parser.add_argument("--reuse", metavar="PREFIX", help="search the indices a --keep run left (no indexing)")
+    parser.add_argument("--json", type=Path, help="merge the figures into this JSON file under 'search'")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     settings = get_settings()
@@ -220,7 +227,11 @@ def main() -> None:
         from monitor.services.elasticsearch import LocalElasticsearch
 
         es_url = LocalElasticsearch(settings).url
-    run(es_url, docs=args.docs, rounds=args.rounds, keep=args.keep, reuse=args.reuse)
+    figures = run(es_url, docs=args.docs, rounds=args.rounds, keep=args.keep, reuse=args.reuse)
+    if args.json:
+        existing = json.loads(args.json.read_text()) if args.json.exists() else {}
+        existing["search"] = figures
+        args.json.write_text(json.dumps(existing, indent=2))
 
 
 if __name__ == "__main__":
