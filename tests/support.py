@@ -41,3 +41,16 @@ class ServedApp:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def index_ops(es_url: str, prefix: str) -> int:
+    """Index operations so far on a prefix's indices: a write anywhere raises it."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(es_url)
+    try:
+        client.indices.refresh(index=f"{prefix}-*")
+        stats = client.indices.stats(index=f"{prefix}-*", metric="indexing")
+        return stats["_all"]["primaries"]["indexing"]["index_total"]
+    finally:
+        client.close()

@@ -12,11 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from elasticsearch import Elasticsearch
 
 from monitor.services.httpsite import fill_demo_site
 from monitor.services.smtp import messages
-from tests.support import free_port
+from tests.support import free_port, index_ops
 
 pytestmark = pytest.mark.integration
 
@@ -34,16 +33,6 @@ def write_sources(tmp_path: Path, feed_url: str, *extra: str) -> Path:
         f"  - {{id: demo-news, kind: feed, url: '{feed_url}', language: en, tags: [news]}}\n" + "".join(extra)
     )
     return path
-
-
-def index_ops(es_url: str, prefix: str) -> int:
-    client = Elasticsearch(es_url)
-    try:
-        client.indices.refresh(index=f"{prefix}-*")
-        stats = client.indices.stats(index=f"{prefix}-*", metric="indexing")
-        return stats["_all"]["primaries"]["indexing"]["index_total"]
-    finally:
-        client.close()
 
 
 def test_seed_article_yields_one_alert_and_a_rerun_changes_nothing(monitor_env, site, es_url, prefix, mail_dir, tmp_path):

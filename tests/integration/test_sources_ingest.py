@@ -10,7 +10,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from elasticsearch import Elasticsearch
+
+from tests.support import index_ops
 
 from monitor.fetch import Fetcher
 from monitor.pipeline import ingest_source
@@ -127,16 +128,6 @@ def poll(repo, sources):
 def all_documents(repo) -> dict[str, dict]:
     result = repo.client.search(index=repo.names.documents, size=100, query={"match_all": {}})
     return {hit["_source"]["url"]: {"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]}
-
-
-def index_ops(es_url: str, prefix: str) -> int:
-    client = Elasticsearch(es_url)
-    try:
-        client.indices.refresh(index=f"{prefix}-*")
-        stats = client.indices.stats(index=f"{prefix}-*", metric="indexing")
-        return stats["_all"]["primaries"]["indexing"]["index_total"]
-    finally:
-        client.close()
 
 
 def test_every_source_kind_is_ingested_with_identity_dates_language_and_clusters(repo, web):

@@ -31,7 +31,8 @@ _KEEP_ALIVE = "5m"
 
 
 @contextlib.contextmanager
-def _translated(action: str) -> Iterator[None]:
+def translated(action: str) -> Iterator[None]:
+    """Turn client errors into `IndexError_` (the one translation point of the index package)."""
     try:
         yield
     except (ApiError, TransportError) as exc:
@@ -69,7 +70,7 @@ def probe_analyzers(client: Elasticsearch) -> Analyzers:
 
 def put_template(client: Elasticsearch, names: IndexNames, name: str, mapping: dict[str, Any]) -> None:
     """Create or replace the index template of one index (idempotent)."""
-    with _translated(f"put index template {names.alias(name)}"):
+    with translated(f"put index template {names.alias(name)}"):
         client.indices.put_index_template(**mappings.template_for(names, name, mapping))
 
 
@@ -85,7 +86,7 @@ def ensure(client: Elasticsearch, names: IndexNames, *, analyzers: Analyzers | N
     current: dict[str, dict[str, Any]] | None = None
     for name in mappings.MAPPINGS:
         alias = names.alias(name)
-        with _translated(f"check index {alias}"):
+        with translated(f"check index {alias}"):
             if client.indices.exists_alias(name=alias):
                 existing.append(name)
                 continue
@@ -113,7 +114,7 @@ def ensure(client: Elasticsearch, names: IndexNames, *, analyzers: Analyzers | N
 def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[str]) -> dict[str, list[str]]:
     """Add top-level fields the current mappings have and the live indices lack; return them."""
     wanted = mappings.mappings_for(None)
-    with _translated("read mappings"):
+    with translated("read mappings"):
         live = client.indices.get_mapping(index=",".join(names.alias(n) for n in indices))
     added: dict[str, list[str]] = {}
     for index, body in live.items():
@@ -123,7 +124,7 @@ def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[s
         have = set(body["mappings"].get("properties", {}))
         missing = {k: v for k, v in wanted[name]["properties"].items() if k not in have}
         if missing:
-            with _translated(f"add fields to {index}"):
+            with translated(f"add fields to {index}"):
                 client.indices.put_mapping(index=index, properties=missing)
             added[index] = sorted(missing)
             logger.info("added fields %s to %s", sorted(missing), index)
@@ -133,7 +134,7 @@ def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[s
 def current_index(client: Elasticsearch, names: IndexNames, name: str) -> str:
     """The concrete index the alias of `name` points to."""
     alias = names.alias(name)
-    with _translated(f"read alias {alias}"):
+    with translated(f"read alias {alias}"):
         found = list(client.indices.get_alias(name=alias))
     if len(found) != 1:
         raise IndexError_(f"alias {alias} points to {len(found)} indices: {found}")
@@ -185,19 +186,19 @@ def migrate_one(client: Elasticsearch, names: IndexNames, name: str, *, analyzer
     target = names.concrete(name, version + 1)
     mapping = mappings.mappings_for(analyzers)[name]
     put_template(client, names, name, mapping)
-    with _translated(f"prepare {target}"):
+    with translated(f"prepare {target}"):
         if client.indices.exists(index=target):
             # Left by a migration that failed before the swap: the alias never pointed to it.
             client.indices.delete(index=target)
         client.indices.create(index=target, mappings=mapping, settings=mappings.SETTINGS)
         client.indices.add_block(index=source, block="write")
     try:
-        with _translated(f"copy {source} to {target}"):
+        with translated(f"copy {source} to {target}"):
             copied = _copy(client, source, target)
             expected = client.count(index=source)["count"]
         if copied != expected:
             raise IndexError_(f"copied {copied} of {expected} documents from {source} to {target}")
-        with _translated(f"swap alias {alias} to {target}"):
+        with translated(f"swap alias {alias} to {target}"):
             client.indices.update_aliases(actions=[
                 {"remove": {"index": source, "alias": alias}},
                 {"add": {"index": target, "alias": alias, "is_write_index": True}},

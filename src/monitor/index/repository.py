@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError, helpers
 
 from monitor.errors import IndexError_
 from monitor.index import management, mappings, queries, results
+from monitor.index.management import translated as _translated
 from monitor.index.mappings import IndexNames
 
 logger = logging.getLogger(__name__)
@@ -24,14 +25,6 @@ logger = logging.getLogger(__name__)
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@contextlib.contextmanager
-def _translated(action: str) -> Iterator[None]:
-    try:
-        yield
-    except (ApiError, TransportError) as exc:
-        raise IndexError_(f"Elasticsearch failed to {action}: {exc}") from exc
 
 
 class Repository:
