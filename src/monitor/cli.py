@@ -20,9 +20,8 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 def _repository(settings: Settings):
     from monitor.index import Repository
-    from monitor.pipeline import es_url
 
-    repo = Repository(es_url(settings), prefix=settings.index_prefix)
+    repo = Repository.from_settings(settings)
     if not repo.ping():
         raise MonitorError(f"Elasticsearch is not reachable at {repo.url}; start it with `monitor es up`")
     repo.ensure_indices()

@@ -52,9 +52,8 @@ def default_args(**overrides: Any) -> dict[str, Any]:
 @contextmanager
 def _repository(settings: Any) -> Iterator[Any]:
     from monitor.index.repository import Repository
-    from monitor.pipeline import es_url
 
-    repo = Repository(es_url(settings), prefix=settings.index_prefix)
+    repo = Repository.from_settings(settings)
     try:
         repo.ensure_indices()
         yield repo

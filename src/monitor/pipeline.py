@@ -284,7 +284,7 @@ def _record_failure(repo: Repository, source_id: str, state: dict[str, Any], err
 def run(settings: Settings, sources: list[Source], *, repo: Repository | None = None) -> RunSummary:
     """One polling run over `sources`; returns a summary (never raises for a single bad source)."""
     own_repo = repo is None
-    repo = repo or Repository(es_url(settings), prefix=settings.index_prefix)
+    repo = repo or Repository.from_settings(settings)
     summary = RunSummary()
     started = time.perf_counter()
     try:
@@ -308,13 +308,6 @@ def run(settings: Settings, sources: list[Source], *, repo: Repository | None = 
     return summary
 
 
-def es_url(settings: Settings) -> str:
-    """The cluster to use: MONITOR_ES_URL, else the local launcher's cluster."""
-    if settings.es_url:
-        return settings.es_url
-    from monitor.services.elasticsearch import LocalElasticsearch
-
-    return LocalElasticsearch(settings).url
 
 
 
@@ -329,23 +322,10 @@ def load_source_records(settings: Settings) -> list[dict[str, Any]]:
 def ingest_source_record(settings: Settings, record: dict[str, Any]) -> dict[str, Any]:
     """Ingest one source given as a dict; returns its counts."""
     source = Source.model_validate(record)
-    repo = Repository(es_url(settings), prefix=settings.index_prefix)
+    repo = Repository.from_settings(settings)
     try:
         repo.ensure_indices()
         with Fetcher(settings) as fetcher:
             return asdict(ingest_source(source, repo=repo, fetcher=fetcher))
     finally:
         repo.close()
-
-
-def reconcile_and_alert(settings: Settings) -> dict[str, Any]:
-    """Reconcile findings, plan and deliver alerts; returns counts and the new finding ids."""
-    repo = Repository(es_url(settings), prefix=settings.index_prefix)
-    try:
-        repo.ensure_indices()
-        new = reconcile(repo)
-        planned = plan_alerts(repo)
-        report = deliver_pending(repo, settings)
-    finally:
-        repo.close()
-    return {"new_findings": new, "alerts_planned": planned, "alerts_sent": report.sent, "alerts_failed": report.failed}

@@ -19,6 +19,7 @@ from monitor.errors import IndexError_
 from monitor.index import management, mappings, queries, results
 from monitor.index.management import translated as _translated
 from monitor.index.mappings import IndexNames
+from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,16 @@ class Repository:
         self.url = url
         self.names = IndexNames(prefix)
         self.client = client or Elasticsearch(url, request_timeout=30, max_retries=2, retry_on_timeout=True)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Repository:
+        """The repository for `settings`: MONITOR_ES_URL, else the local launcher's cluster."""
+        url = settings.es_url
+        if not url:
+            from monitor.services.elasticsearch import LocalElasticsearch
+
+            url = LocalElasticsearch(settings).url
+        return cls(url, prefix=settings.index_prefix)
 
     def close(self) -> None:
         self.client.close()
@@ -60,27 +71,6 @@ class Repository:
             result = self.client.mget(index=self.names.documents, ids=ids)
         return {d["_id"]: d["_source"] for d in result["docs"] if d.get("found")}
 
-    def index_documents(self, docs: list[tuple[str, dict[str, Any]]], previous: dict[str, dict[str, Any]]) -> int:
-        """Bulk-upsert documents by id; a changed document's previous text goes to versions."""
-        actions: list[dict[str, Any]] = []
-        now = utcnow().isoformat()
-        for doc_id, body in docs:
-            old = previous.get(doc_id)
-            if old is not None:
-                version_id = f"{doc_id}:{old['content_hash']}"
-                actions.append(
-                    {"_op_type": "index", "_index": self.names.versions, "_id": version_id,
-                     "_source": {**old, "document_id": doc_id, "superseded": now}}
-                )
-            actions.append({"_op_type": "index", "_index": self.names.documents, "_id": doc_id, "_source": body})
-        if not actions:
-            return 0
-        with _translated("index documents"):
-            ok, errors = helpers.bulk(self.client, actions, raise_on_error=False, refresh=True)
-        if errors:
-            raise IndexError_(f"Elasticsearch rejected {len(errors)} documents: {errors[:3]}")
-        return len(docs)
-
     def refresh_documents(self) -> None:
         """Make every indexed document searchable now (one refresh, not one per write)."""
         with _translated("refresh documents"):
@@ -104,10 +94,6 @@ class Repository:
             _ok, errors = helpers.bulk(self.client, actions, refresh=True, raise_on_error=False)
         if errors:
             raise IndexError_(f"Elasticsearch refused to mark {len(errors)} document(s) reconciled: {errors[:3]}")
-
-    def search_documents(self, body: dict[str, Any]) -> dict[str, Any]:
-        with _translated("search documents"):
-            return dict(self.client.search(index=self.names.documents, body=body))
 
     def documents_for(self, *, ids: Iterable[str] = (), urls: Iterable[str] = ()) -> list[dict[str, Any]]:
         """Stored documents (full source plus `id`) with one of `ids`, or whose `url` or

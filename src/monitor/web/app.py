@@ -58,16 +58,6 @@ DEFAULT_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, _operator_ro
 AIRFLOW_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, airflow_operator_router)
 
 
-def _es_url(settings: Settings) -> str:
-    """MONITOR_ES_URL, else the local launcher's cluster (as `pipeline.es_url`, without
-    importing the whole pipeline into the web server)."""
-    if settings.es_url:
-        return settings.es_url
-    from monitor.services.elasticsearch import LocalElasticsearch
-
-    return LocalElasticsearch(settings).url
-
-
 class WebContext:
     """Settings, repository and late routers of one app, resolved once on first use."""
 
@@ -121,7 +111,7 @@ class WebContext:
         if self._repository is None or not self._indices_ready:
             with self._lock:
                 if self._repository is None:
-                    self._repository = Repository(_es_url(self.settings), prefix=self.settings.index_prefix)
+                    self._repository = Repository.from_settings(self.settings)
                 if not self._indices_ready:
                     self._repository.ensure_indices()
                     self._indices_ready = True

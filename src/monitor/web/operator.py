@@ -52,9 +52,7 @@ def operator_router(settings: Settings, *, guard: Guard | None = None) -> APIRou
     router = APIRouter(prefix="/operator", tags=["operator"], dependencies=[Depends(guard or token_guard(settings))])
 
     def repo() -> Repository:
-        from monitor.pipeline import es_url
-
-        return Repository(es_url(settings), prefix=settings.index_prefix)
+        return Repository.from_settings(settings)
 
     @router.get("/sources")
     def sources() -> list[dict[str, Any]]:

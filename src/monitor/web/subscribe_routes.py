@@ -86,9 +86,7 @@ def subscription_router(settings: Settings, *, repository: type[Repository] = Re
     router = APIRouter(tags=["subscriptions"])
 
     def repo() -> Repository:
-        from monitor.pipeline import es_url
-
-        return repository(es_url(settings), prefix=settings.index_prefix)
+        return repository.from_settings(settings)
 
     def base(request: Request) -> str:
         return str(request.scope.get("root_path", "")).rstrip("/")
