@@ -22,7 +22,7 @@ def put(repo, doc_id, published, *events):
             "content_hash": doc_id, "fetched": f"{published}T12:00:00+00:00", "published": f"{published}T00:00:00+00:00",
             "lang": "en", "tags": [], "relevant": True, "events": list(events), "affected_count": None,
             "entry_updated": "", "reconciled": False}
-    repo.index_documents([(doc_id, body)], previous={})
+    repo.save_documents([(doc_id, body)])
 
 
 def test_new_pairs_are_new_once_and_a_second_source_is_recorded(repo):

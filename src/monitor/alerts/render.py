@@ -102,11 +102,10 @@ def _spanish() -> gettext.NullTranslations:
 
 def place(code: str, language: str = "en") -> str:
     """A country's name in the subscriber's language ("GT" → "Guatemala")."""
-    name = country_name(code)
     if language == "es":
         country = pycountry.countries.get(alpha_2=code.upper())
         return _spanish().gettext(country.name) if country else code
-    return name
+    return country_name(code)
 
 
 def headline(finding: Finding, language: str = "en") -> str:

@@ -225,22 +225,6 @@ def search_request(
     return body
 
 
-def search_body(
-    text: str,
-    *,
-    receiving: str | None = None,
-    population: str | None = None,
-    since: dt.date | None = None,
-    size: int = 20,
-) -> dict[str, Any]:
-    """The first search API, kept for callers not yet moved to `search_request`."""
-    params = SearchParams(
-        text=text, receiving=(receiving,) if receiving else (), population=(population,) if population else (),
-        since=since, size=size, collapse=False, facets=False,
-    )
-    return search_request(params)
-
-
 def encode_cursor(pit: str, after: list[Any]) -> str:
     """An opaque cursor for the next page: the point in time and the last hit's sort values."""
     raw = json.dumps({"pit": pit, "after": after}, separators=(",", ":")).encode()

@@ -9,20 +9,24 @@ from monitor.index.queries import (
     encode_cursor,
     knowledge_body,
     operators,
-    search_body,
     search_request,
 )
 
 
+def plain(text: str, **filters) -> dict:
+    """A search without facets or collapsing, as the CLI's first search asked."""
+    return search_request(SearchParams(text=text, collapse=False, facets=False, **filters))
+
+
 def test_user_text_goes_through_simple_query_string_only():
-    body = search_body('"safe third country" -Canada')
+    body = plain('"safe third country" -Canada')
     [clause] = body["query"]["bool"]["must"]
     assert clause["simple_query_string"]["query"] == '"safe third country" -Canada'
     assert "REGEXP" not in clause["simple_query_string"]["flags"]
 
 
 def test_filters_and_highlight_encoding():
-    body = search_body("asylum", receiving="gt", population="mx", since=dt.date(2020, 1, 1), size=1000)
+    body = plain("asylum", receiving=("gt",), population=("mx",), since=dt.date(2020, 1, 1), size=1000)
     assert {"term": {"events.receiving": "GT"}} in body["query"]["bool"]["filter"]
     assert {"term": {"events.population": "MX"}} in body["query"]["bool"]["filter"]
     assert {"range": {"published": {"gte": "2020-01-01||/d"}}} in body["query"]["bool"]["filter"]
@@ -31,7 +35,7 @@ def test_filters_and_highlight_encoding():
 
 
 def test_empty_text_matches_all():
-    assert search_body("  ")["query"]["bool"]["must"] == [{"match_all": {}}]
+    assert plain("  ")["query"]["bool"]["must"] == [{"match_all": {}}]
 
 
 def test_simple_query_string_allows_phrases_and_booleans_but_no_regexp_fuzzy_or_scripts():
