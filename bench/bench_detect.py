@@ -20,13 +20,14 @@ timed separately, once. Each timed pass is repeated `--rounds` times and the fas
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _results import merge_figures  # noqa: E402  (bench/ is on sys.path)
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -113,10 +114,8 @@ def main() -> int:
         figures[name] = {"wall_s": total, "mean_s": mean, "p95_s": p95(per_doc), "full_over_this": full / total}
     print(f"detection share of the full pass: {runs['detect only'][0] / full:.0%}")
     if args.json:
-        existing = json.loads(args.json.read_text()) if args.json.exists() else {}
-        existing["detect"] = {"docs": args.docs, "imports_s": IMPORT_SECONDS, "first_call_s": first_call,
-                              "passes": figures}
-        args.json.write_text(json.dumps(existing, indent=2))
+        merge_figures(args.json, "detect", {"docs": args.docs, "imports_s": IMPORT_SECONDS,
+                                            "first_call_s": first_call, "passes": figures})
     return 0
 
 

@@ -30,6 +30,8 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from _results import merge_figures  # noqa: E402  (bench/ is on sys.path)
+
 import feedparser
 import requests
 from bs4 import BeautifulSoup
@@ -266,9 +268,7 @@ def main() -> None:
     print(f"{label:<44} "
           f"{s['monitor_s']:>12.2f} {s['sequential_s']:>12.2f} {s['ratio_vs_sequential']:>8.3f}  <=2 s")
     if args.json:
-        existing = json.loads(args.json.read_text()) if args.json.exists() else {}
-        existing["ingest"] = results
-        args.json.write_text(json.dumps(existing, indent=2))
+        merge_figures(args.json, "ingest", results)
 
 
 if __name__ == "__main__":

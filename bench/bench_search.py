@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import logging
 import math
 import os
@@ -23,6 +22,8 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from _results import merge_figures  # noqa: E402  (bench/ is on sys.path)
 import time
 import uuid
 from collections.abc import Iterator
@@ -229,9 +230,7 @@ def main() -> None:
         es_url = LocalElasticsearch(settings).url
     figures = run(es_url, docs=args.docs, rounds=args.rounds, keep=args.keep, reuse=args.reuse)
     if args.json:
-        existing = json.loads(args.json.read_text()) if args.json.exists() else {}
-        existing["search"] = figures
-        args.json.write_text(json.dumps(existing, indent=2))
+        merge_figures(args.json, "search", figures)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _results import merge_figures  # noqa: E402  (bench/ is on sys.path)
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -26,9 +28,7 @@ def main() -> int:
         print(done.stderr[-2000:], file=sys.stderr)
         return done.returncode
     figures = json.loads((REPO / "tests" / "artifacts" / "dag_parse_times.json").read_text())
-    existing = json.loads(args.json.read_text()) if args.json.exists() else {}
-    existing["dag_parse"] = figures
-    args.json.write_text(json.dumps(existing, indent=2))
+    merge_figures(args.json, "dag_parse", figures)
     return 0
 
 
