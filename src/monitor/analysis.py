@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from monitor.detect import detect
-from monitor.extract import extract_html, looks_like_html
+from monitor.extract import looks_like_html
+from monitor.extract.article import extract_article
 
 
 def analyse_text(raw: str) -> dict[str, Any]:
@@ -16,7 +17,8 @@ def analyse_text(raw: str) -> dict[str, Any]:
     title, published, lang = "", None, None
     text = raw
     if looks_like_html(raw):
-        page = extract_html(raw)
+        # The same extractor as `monitor ingest`, so detect/eval see what the pipeline sees.
+        page = extract_article(raw)
         title, text, published, lang = page.title, page.text, page.published, page.lang
     detection = detect(text, title=title, published=published, lang=lang)
     return {
