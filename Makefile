@@ -5,7 +5,44 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MONITOR_STATE_DIR ?= $(CURDIR)/.state
 
-.PHONY: install run test test-unit bench es-up es-down es-status clean
+.PHONY: install system-deps system-deps-run run test test-unit bench es-up es-down es-status clean
+
+# What the Python environment cannot provide, from Debian: Maven (the Elasticsearch launcher
+# fetches the distribution with `mvn dependency:copy`), Chromium and its chromedriver (the
+# browser test drives Debian's Chromium; nothing is downloaded by selenium).
+SYSTEM_COMMANDS := chromium chromedriver mvn
+SYSTEM_PACKAGES := chromium chromium-driver maven
+RUN_COMMANDS := mvn
+RUN_PACKAGES := maven
+
+# $(call require_commands,COMMANDS,PACKAGES): nothing when every command is on PATH (no apt
+# call); else install PACKAGES with apt-get as root, or stop with the command to run.
+define require_commands
+	@missing=""; for command in $(1); do command -v $$command >/dev/null 2>&1 || missing="$$missing $$command"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "make: missing system commands:$$missing. Install them, then run make again:" >&2; \
+	  echo "    sudo apt-get install -y $(2)" >&2; \
+	  exit 1; \
+	fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: missing system commands:$$missing, and there is no apt-get: install the equivalent of" \
+	       "Debian's $(2) with this system's package manager." >&2; \
+	  exit 1; \
+	fi; \
+	echo "== installing $(2) (missing:$$missing)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null || exit 1; \
+	for command in $(1); do command -v $$command >/dev/null 2>&1 \
+	  || { echo "make: apt-get installed $(2) but \`$$command\` is still not on PATH" >&2; exit 1; }; done
+endef
+
+# Everything `make test` needs from the system.
+system-deps:
+	$(call require_commands,$(SYSTEM_COMMANDS),$(SYSTEM_PACKAGES))
+
+# What `make run` (and the local Elasticsearch) needs from the system: Maven only.
+system-deps-run:
+	$(call require_commands,$(RUN_COMMANDS),$(RUN_PACKAGES))
 
 install: $(VENV)/.installed
 
@@ -15,14 +52,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-run: install
+run: system-deps-run install
 	$(BIN)/monitor run-local --dags dags --plugins plugins
 
-test: install
+test: system-deps install
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
 
 # Benchmarks (docs/BENCHMARKS.md): each prints its table; all figures go to bench/results.json.
-bench: install
+bench: system-deps-run install
 	rm -f bench/results.json
 	$(BIN)/python bench/bench_detect.py --json bench/results.json
 	$(BIN)/python bench/dag_parse.py --json bench/results.json
@@ -33,7 +70,7 @@ bench: install
 test-unit: install
 	$(BIN)/python -m pytest tests/unit
 
-es-up: install
+es-up: system-deps-run install
 	$(BIN)/monitor es up
 
 es-down: install

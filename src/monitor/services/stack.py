@@ -4,7 +4,9 @@ login is, the mail folder, the next DAG runs) and stop everything it started on 
 
 With no internet on the development machines, the sources are the packaged demo feed served
 on 127.0.0.1 (MONITOR_ALLOW_LOOPBACK=1 for this process tree only) unless MONITOR_SOURCES
-names another file. Airflow's output goes to `<state>/airflow/standalone.log`.
+names another file. Airflow's output goes to `<state>/airflow/standalone.log`. The web app is
+served by the Airflow API server under `/monitor` (plugins/monitor_web.py), so the links in the
+emails it sends point there (`web_public_url`) unless MONITOR_PUBLIC_URL says otherwise.
 """
 
 from __future__ import annotations
@@ -31,8 +33,22 @@ DEMO_SUBSCRIBER = "advocate@example.org"
 DEMO_PORT = 8765
 DAG_IDS = ("monitor_ingest", "monitor_alerts", "monitor_digest", "monitor_maintenance")
 PASSWORDS_FILE = "simple_auth_manager_passwords.json.generated"
+#: Where the Airflow API server mounts the web app (the plugin's `url_prefix`).
+WEB_MOUNT = "/monitor"
 
 T = TypeVar("T")
+
+
+def web_public_url(settings: Settings, *, port: int) -> str:
+    """Base URL of the web app for the links in emails sent under `make run`.
+
+    The Airflow API server on `port` serves the app at `/monitor`; the settings' default
+    (`monitor serve`'s http://127.0.0.1:8000) would leave every link dead. A public URL the
+    user set (MONITOR_PUBLIC_URL, or an explicit Settings value) is kept as given.
+    """
+    if "public_url" in settings.model_fields_set:
+        return settings.public_url
+    return f"http://127.0.0.1:{port}{WEB_MOUNT}"
 
 
 def airflow_environment(
@@ -59,6 +75,7 @@ def airflow_environment(
         "MONITOR_SMTP_HOST": settings.smtp_host,
         "MONITOR_SMTP_PORT": str(settings.smtp_port),
         "MONITOR_INDEX_PREFIX": settings.index_prefix,
+        "MONITOR_PUBLIC_URL": web_public_url(settings, port=port),
     }
     if sources:
         env["MONITOR_SOURCES"] = str(sources)
@@ -291,8 +308,9 @@ def run_local_stack(settings: Settings, *, dags_folder: Path, plugins_folder: Pa
             ("Airflow UI", f"http://127.0.0.1:{port}"),
             ("Airflow login", f"user admin, password in {airflow_home / PASSWORDS_FILE}"),
         ]
-        if api.status("/monitor/") not in (0, 404):
-            rows.append(("Monitor web app", f"http://127.0.0.1:{port}/monitor/"))
+        if api.status(f"{WEB_MOUNT}/") not in (0, 404):
+            rows.append(("Monitor web app", f"http://127.0.0.1:{port}{WEB_MOUNT}/"))
+        rows.append(("Links in emails", env["MONITOR_PUBLIC_URL"]))
         rows += [
             ("Elasticsearch", f"{es_url} (index prefix {settings.index_prefix})"),
             ("Demo feed", f"{demo.base_url}/feed.xml"),
