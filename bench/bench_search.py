@@ -153,7 +153,7 @@ def run(es_url: str, *, docs: int, rounds: int, keep: bool, reuse: str | None = 
             print(f"searching the {count:,} documents kept in {prefix}")
         else:
             started = time.perf_counter()
-            count = repo.load_documents(documents(docs), chunk_size=2000)
+            count = repo.documents.load(documents(docs), chunk_size=2000)
             print(f"indexed {count:,} documents into {prefix} in {time.perf_counter() - started:.1f} s")
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))

@@ -1,7 +1,7 @@
 """
 ### monitor_alerts
 
-Alert delivery (DESIGN.md step 9).
+Alert delivery (step 9 of docs/ARCHITECTURE.md).
 
 1. `plan` matches every finding not yet planned against the confirmed instant subscriptions
    and creates one ledger entry per (subscription, finding, channel), exactly once.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from airflow.sdk import AssetOrTimeSchedule, CronTriggerTimetable, dag, task
 
-from monitor import orchestration as jobs
+from monitor.airflow import orchestration as jobs
 
 
 @dag(

@@ -13,7 +13,7 @@ import datetime as dt
 
 from airflow.sdk import CronTriggerTimetable, Param, dag, task
 
-from monitor import orchestration as jobs
+from monitor.airflow import orchestration as jobs
 
 
 @dag(

@@ -1,7 +1,7 @@
 """
 ### monitor_ingest
 
-One polling run of the Asylum Policy Monitor (DESIGN.md steps 1–8).
+One polling run of the Asylum Policy Monitor (steps 1–8 of docs/ARCHITECTURE.md).
 
 1. `load_sources` reads the sources file (`MONITOR_SOURCES`, default the packaged one).
 2. `ingest` is mapped, one task per enabled source (named by the source id), in the
@@ -24,8 +24,8 @@ import datetime as dt
 
 from airflow.sdk import TriggerRule, dag, task
 
-from monitor import orchestration as jobs
-from monitor.airflow_config import ingest_interval_minutes
+from monitor.airflow import orchestration as jobs
+from monitor.airflow.config import ingest_interval_minutes
 
 
 @dag(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from airflow.sdk import CronTriggerTimetable, Param, dag, task
 
-from monitor import orchestration as jobs
+from monitor.airflow import orchestration as jobs
 
 
 @dag(

@@ -1,5 +1,5 @@
 """`monitor detect` for one file: read it, strip HTML when it is a page, detect, and return
-the DETECTION.md JSON record (with an `error` field instead when the file is unreadable)."""
+the docs/DETECTION.md JSON record (with an `error` field instead when the file is unreadable)."""
 
 from __future__ import annotations
 

@@ -1,31 +1,50 @@
-"""The `monitor` command (DESIGN.md, "Command line"). Exit codes: 0 ok, 1 partial failure,
-2 usage or configuration error."""
+"""The `monitor` command (docs/CLI.md). Exit codes: 0 ok, 1 partial failure, 2 usage or
+configuration error.
+
+Commands that need the indices open them through `services.cluster.open_repository` (the
+cluster MONITOR_ES_URL names, else the local launcher's), after checking that it answers.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor.errors import ConfigError, MonitorError
 from monitor.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from monitor.index import Repository
 
 logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
-def _repository(settings: Settings):
-    from monitor.index import Repository
+@contextlib.contextmanager
+def _repository(settings: Settings) -> Iterator[Repository]:
+    """The indices, ensured; a clear error when the cluster does not answer."""
+    from monitor.services.cluster import open_repository
 
-    repo = Repository.from_settings(settings)
-    if not repo.ping():
-        raise MonitorError(f"Elasticsearch is not reachable at {repo.url}; start it with `monitor es up`")
-    repo.ensure_indices()
-    return repo
+    with open_repository(settings, ensure=False) as repo:
+        if not repo.ping():
+            raise MonitorError(f"Elasticsearch is not reachable at {repo.url}; start it with `monitor es up`")
+        repo.ensure_indices()
+        yield repo
+
+
+def _date(value: str, flag: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{flag}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def cmd_es(args: argparse.Namespace, settings: Settings) -> int:
@@ -80,11 +99,12 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from monitor.pipeline import run
+    from monitor.ingest import run
     from monitor.sources import load_sources
 
     sources = load_sources(Path(args.sources) if args.sources else settings.sources)
-    summary = run(settings, sources)
+    with _repository(settings) as repo:
+        summary = run(settings, sources, repo=repo)
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2, default=str))
     else:
@@ -126,7 +146,8 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.sources.health import as_json, collect_health, format_table
 
     sources = load_sources(Path(args.sources) if args.sources else settings.sources, enabled_only=False)
-    records = collect_health(_repository(settings), sources, failure_threshold=args.failures)
+    with _repository(settings) as repo:
+        records = collect_health(repo, sources, failure_threshold=args.failures)
     print(json.dumps(as_json(records), indent=2, default=str) if args.json else format_table(records))
     return EXIT_PARTIAL if any(r.flagged for r in records) else EXIT_OK
 
@@ -145,11 +166,12 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     params = SearchParams(
         text=args.query, receiving=tuple(args.receiving or ()), population=tuple(args.population or ()),
         action=tuple(args.action or ()), source=tuple(args.source or ()), lang=tuple(args.lang or ()),
-        since=dt.date.fromisoformat(args.since) if args.since else None,
-        until=dt.date.fromisoformat(args.until) if args.until else None,
+        since=_date(args.since, "--since") if args.since else None,
+        until=_date(args.until, "--until") if args.until else None,
         relevant=args.relevant, sort=args.sort, size=args.size, page=args.page,
     )
-    result = _repository(settings).search(params)
+    with _repository(settings) as repo:
+        result = repo.search(params)
     if args.json:
         print(result.model_dump_json(indent=2))
         return EXIT_OK
@@ -168,13 +190,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    repo = _repository(settings)
-    if args.action == "migrate":
-        for migration in repo.migrate(args.indices or None):
-            print(f"{migration.alias}: {migration.source} -> {migration.target} ({migration.copied} copied)")
-    else:
-        analyzers = repo.analyzers()
-        print(f"indices ready under prefix {settings.index_prefix!r}; language analyzers: {analyzers}")
+    with _repository(settings) as repo:
+        if args.action == "migrate":
+            for migration in repo.migrate(args.indices or None):
+                print(f"{migration.alias}: {migration.source} -> {migration.target} ({migration.copied} copied)")
+        else:
+            analyzers = repo.analyzers()
+            print(f"indices ready under prefix {settings.index_prefix!r}; language analyzers: {analyzers}")
     return EXIT_OK
 
 
@@ -188,7 +210,8 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
         digest=args.digest, language=args.language, confirmed=args.confirmed, apprise_urls=args.apprise,
     )
     if args.confirmed:
-        save_confirmed(_repository(settings), sub)
+        with _repository(settings) as repo:
+            save_confirmed(repo, sub)
         print(f"subscribed {sub.email} (confirmed) {describe_filters(sub)}")
     else:
         request_subscription(settings, sub)
@@ -214,7 +237,8 @@ def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.alerts.flows import unsubscribe_email
     from monitor.alerts.subscriptions import normalize_email
 
-    removed = unsubscribe_email(_repository(settings), normalize_email(args.email))
+    with _repository(settings) as repo:
+        removed = unsubscribe_email(repo, normalize_email(args.email))
     print("unsubscribed" if removed else "no such subscription")
     return EXIT_OK if removed else EXIT_PARTIAL
 
@@ -222,22 +246,22 @@ def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.alerts.delivery import deliver_pending, requeue, retry_now, stuck_alerts
 
-    repo = _repository(settings)
-    if args.requeue:
-        ok = requeue(repo, args.requeue)
-        print("re-queued" if ok else "no such stuck alert")
-        return EXIT_OK if ok else EXIT_PARTIAL
-    if args.retry_now:
-        print(f"{retry_now(repo)} pending alert(s) made due")
-    if args.deliver:
-        report = deliver_pending(repo, settings)
-        print(f"sent {report.sent}, failed {report.failed}, cancelled {report.cancelled}")
-    rows = {status: repo.alerts_in_status(status) for status in ("pending", "sending", "sent", "cancelled")}
-    stuck = stuck_alerts(repo)
+    with _repository(settings) as repo:
+        if args.requeue:
+            ok = requeue(repo, args.requeue)
+            print("re-queued" if ok else "no such stuck alert")
+            return EXIT_OK if ok else EXIT_PARTIAL
+        if args.retry_now:
+            print(f"{retry_now(repo)} pending alert(s) made due")
+        if args.deliver:
+            report = deliver_pending(repo, settings)
+            print(f"sent {report.sent}, failed {report.failed}, cancelled {report.cancelled}")
+        counts = {status: repo.ledger.count(status) for status in ("pending", "sending", "sent", "cancelled")}
+        stuck = stuck_alerts(repo)
     if args.json:
-        print(json.dumps({k: len(v) for k, v in rows.items()} | {"stuck": [a["id"] for a in stuck]}))
+        print(json.dumps(counts | {"stuck": [a["id"] for a in stuck]}))
     else:
-        print("  ".join(f"{k}={len(v)}" for k, v in rows.items()) + f"  stuck={len(stuck)}")
+        print("  ".join(f"{k}={v}" for k, v in counts.items()) + f"  stuck={len(stuck)}")
         for alert in stuck:
             print(f"  stuck since {alert.get('updated')}: {alert['id']} to {alert['email']} ({alert['finding_id']})")
     return EXIT_PARTIAL if stuck else EXIT_OK
@@ -246,8 +270,9 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.alerts.digest import send_digests
 
-    day = dt.date.fromisoformat(args.day) if args.day else dt.date.today() - dt.timedelta(days=1)
-    created = send_digests(_repository(settings), settings, day=day)
+    day = _date(args.day, "--day") if args.day else dt.date.today() - dt.timedelta(days=1)
+    with _repository(settings) as repo:
+        created = send_digests(repo, settings, day=day)
     print(f"{created} digest(s) for {day}")
     return EXIT_OK
 
@@ -255,11 +280,12 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.timeline import agreement_status, amenable_on, build_timeline
 
-    records = _repository(settings).knowledge_records(receiving=args.receiving)
+    with _repository(settings) as repo:
+        records = repo.findings.records(receiving=args.receiving)
     if args.on:
         if not args.receiving:
             raise ConfigError("--on needs --receiving (who was amenable to transfer to which country)")
-        on = dt.date.fromisoformat(args.on)
+        on = _date(args.on, "--on")
         answer = {"receiving": args.receiving.upper(), "on": on.isoformat(),
                   "agreement_status": agreement_status(records, args.receiving.upper(), on),
                   "amenable": amenable_on(records, args.receiving, on)}
@@ -271,10 +297,10 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     entries = build_timeline(records, receiving=args.receiving)
     if args.json:
-        print(json.dumps([{**e.__dict__, "date": e.date.isoformat()} for e in entries], ensure_ascii=False))
+        print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False))
     else:
         for e in entries:
-            print(f"{e.date}  {e.receiving}  {e.action:<22} {e.population or '':<3} {e.url}")
+            print(f"{e.date or 'undated':<10}  {e.receiving}  {e.action:<22} {e.population or '':<3} {e.url}")
     return EXIT_OK
 
 
@@ -319,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true")
     sources.set_defaults(func=cmd_sources)
 
-    evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (DETECTION.md)")
+    evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (docs/DETECTION.md)")
     evaluation.add_argument("directory")
     evaluation.add_argument("--recursive", action="store_true", help="include subfolders (e.g. heldout/)")
     evaluation.add_argument("--json", action="store_true")
@@ -405,12 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
-        settings = get_settings()
-    except Exception as exc:  # pydantic ValidationError: bad MONITOR_* values
-        print(f"monitor: configuration error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return int(args.func(args, settings))
+        return int(args.func(args, get_settings()))
     except ConfigError as exc:
         print(f"monitor: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,25 +1,49 @@
-"""The knowledge index: what the monitor has learned, one record per (action, receiving,
-population), merged from documents' events (DESIGN.md step 8).
+"""Reconcile (step 8 of docs/ARCHITECTURE.md): merge documents' events into the knowledge
+index, one record per (action, receiving, population); a `made_amenable` record created here
+is a *new finding*: it alerts.
 
 Reconciliation reads documents not yet reconciled, creates each event's record with
 `op_type=create` (so of two concurrent runs exactly one creates it) or adds the document as
-a further source, and only then marks the document reconciled; a crash in between is repaired
-by the next run. A `made_amenable` pair created here is a *new finding*: it alerts.
+a further source, and only then marks the documents reconciled; a crash in between is
+repaired by the next run. The agreements' terminations, which date a `made_amenable` pair
+into an epoch, are read once per run and kept up to date in memory as the run merges new
+ones — not queried again for every event.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from monitor.index.repository import Repository, utcnow
+from monitor.dates import utcnow
+from monitor.index import Repository
 from monitor.timeline import as_date, epoch_for, termination_dates
 
 logger = logging.getLogger(__name__)
+
+TERMINATED = "agreement_terminated"
 
 
 def finding_id(action: str, receiving: str, population: str | None) -> str:
     """The knowledge record id of an event, e.g. `made_amenable:GT:MX`."""
     return f"{action}:{receiving}:{population or '-'}"
+
+
+class Terminations:
+    """The agreements' termination records of one run, by record id (read once)."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.records = {r["id"]: r for r in records}
+
+    def epoch(self, receiving: str, published: Any) -> str:
+        """The epoch of a `made_amenable` event of `receiving` on the date `published`."""
+        return epoch_for(termination_dates(self.records.values(), receiving), as_date(published))
+
+    def learn(self, record_id: str, body: dict[str, Any], source: dict[str, Any]) -> None:
+        """Remember a termination merged by this run (a new record, or a further source)."""
+        known = self.records.setdefault(record_id, {**body, "id": record_id, "sources": []})
+        if all(s.get("document_id") != source["document_id"] for s in known["sources"]):
+            known["sources"].append(source)
 
 
 def reconcile(repo: Repository) -> list[str]:
@@ -30,21 +54,25 @@ def reconcile(repo: Repository) -> list[str]:
     dated against it. Only `made_amenable` records alert; lifecycle records are knowledge.
     """
     new: list[str] = []
-    while docs := repo.unreconciled_documents():
+    terminations: Terminations | None = None
+    while docs := repo.documents.unreconciled():
+        if terminations is None:
+            terminations = Terminations(repo.findings.records(action=TERMINATED))
         docs.sort(key=lambda d: (d.get("published") or "", d.get("fetched") or ""))
         for doc in docs:
             events = sorted(doc.get("events") or [], key=lambda e: e["action"] == "made_amenable")
             for event in events:
-                record_id = merge_event(repo, doc, event)
+                record_id = merge_event(repo, doc, event, terminations=terminations)
                 if record_id:
                     new.append(record_id)
         # Marked after every event of the page is merged: a crash before this line re-merges
         # them next run, harmlessly (creates conflict, sources are de-duplicated by document).
-        repo.mark_reconciled([doc["id"] for doc in docs])
+        repo.documents.mark_reconciled([doc["id"] for doc in docs])
     return new
 
 
-def merge_event(repo: Repository, doc: dict, event: dict) -> str | None:
+def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
+                terminations: Terminations) -> str | None:
     """Record one event of one document; the new finding's id when it alerts, else None.
 
     A `made_amenable` pair gets a new epoch (and so a new record and a new alert) when the
@@ -53,23 +81,23 @@ def merge_event(repo: Repository, doc: dict, event: dict) -> str | None:
     action, receiving, population = event["action"], event["receiving"], event.get("population")
     record_id = finding_id(action, receiving, population)
     published = doc.get("published")
-    epoch = ""
-    if action == "made_amenable":
-        terminations = termination_dates(repo.knowledge_records(receiving=receiving), receiving)
-        epoch = epoch_for(terminations, as_date(published))
-        if epoch:
-            record_id = f"{record_id}@{epoch}"
+    epoch = terminations.epoch(receiving, published) if action == "made_amenable" else ""
+    if epoch:
+        record_id = f"{record_id}@{epoch}"
+    now = utcnow().isoformat()
     source = {
-        "document_id": doc["id"], "url": doc["url"], "evidence": event["evidence"], "seen": utcnow().isoformat(),
+        "document_id": doc["id"], "url": doc["url"], "evidence": event["evidence"], "seen": now,
         "published": published, "background": bool(event.get("background")),
     }
     body = {
         "action": action, "receiving": receiving, "population": population, "evidence": event["evidence"],
-        "first_seen": utcnow().isoformat(), "document_id": doc["id"], "url": doc["url"],
+        "first_seen": now, "document_id": doc["id"], "url": doc["url"],
         "title": doc.get("title", ""), "published": published, "affected_count": doc.get("affected_count"),
         "alerts_planned": action != "made_amenable", "sources": [source], "epoch": epoch,
     }
-    if repo.create_finding(record_id, body):
-        return record_id if action == "made_amenable" else None
-    repo.add_finding_source(record_id, source)
-    return None
+    created = repo.findings.create(record_id, body)
+    if not created:
+        repo.findings.add_source(record_id, source)
+    if action == TERMINATED:
+        terminations.learn(record_id, body, source)
+    return record_id if created and action == "made_amenable" else None

@@ -1,4 +1,4 @@
-"""Typed records that flow through the pipeline (DESIGN.md, steps 1–9).
+"""Typed records that flow through the pipeline (docs/ARCHITECTURE.md, steps 1–9).
 
 Records read from outside (YAML sources, subscriptions typed by operators) are pydantic
 models validated at the boundary; records made inside the pipeline are frozen dataclasses.
@@ -7,8 +7,8 @@ models validated at the boundary; records made inside the pipeline are frozen da
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
@@ -30,7 +30,7 @@ SourceKind = Literal["feed", "html_list", "json_api"]
 
 
 class Source(BaseModel):
-    """One entry of a sources YAML file (DESIGN.md, "Command line")."""
+    """One entry of a sources YAML file (docs/CLI.md, "Sources file")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -104,7 +104,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Event:
-    """One policy event found in a text (DETECTION.md)."""
+    """One policy event found in a text (docs/DETECTION.md)."""
 
     action: str
     receiving: str
@@ -143,20 +143,52 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Document:
-    """A fetched, extracted and analysed article, ready for the documents index."""
+    """A fetched, extracted and analysed article as the documents index stores it.
+
+    Built by `monitor.ingest.document`; `version`, `cluster_id` and the bookkeeping fields are
+    set when the poll decides the document's identity (monitor.ingest.identify).
+    """
 
     id: str
     url: str
+    canonical_url: str
     source_id: str
+    source_kind: str
     title: str
     text: str
     content_hash: str
-    fetched: dt.datetime
-    published: dt.datetime | None
     lang: str
     detection: Detection
+    published: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    fetched: dt.datetime | None = None
     entry_updated: str = ""
-    tags: tuple[str, ...] = field(default_factory=tuple)
+    version: int = 1
+    cluster_id: str | None = None
+    dedup_bands: tuple[str, ...] = ()
+
+    def body(self) -> dict[str, Any]:
+        """The document's source in the documents index (mappings.py); a document without
+        events is born reconciled: it has nothing to merge into the knowledge index."""
+        body: dict[str, Any] = {
+            "url": self.url, "canonical_url": self.canonical_url, "source_id": self.source_id,
+            "source_kind": self.source_kind, "title": self.title, "text": self.text,
+            "content_hash": self.content_hash,
+            "published": self.published.isoformat() if self.published else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "authors": list(self.authors), "lang": self.lang, "tags": list(self.tags),
+            "relevant": self.detection.relevant,
+            "events": [asdict(e) for e in self.detection.events],
+            "affected_count": self.detection.affected_count,
+            "fetched": self.fetched.isoformat() if self.fetched else None,
+            "entry_updated": self.entry_updated, "reconciled": not self.detection.events,
+            "dedup_bands": list(self.dedup_bands), "version": self.version,
+        }
+        if self.cluster_id:
+            body["cluster_id"] = self.cluster_id
+        return body
 
 
 @dataclass(frozen=True)
@@ -176,5 +208,36 @@ class Finding:
 
     @property
     def header(self) -> str:
-        """The value of the `X-Monitor-Finding` header (DESIGN.md)."""
+        """The value of the `X-Monitor-Finding` header (docs/CLI.md)."""
         return f"{self.action} {self.receiving} {self.population or '-'}"
+
+
+class SourceState(BaseModel):
+    """One source's saved state: its incremental cursor and its health, one record per source
+    (`<prefix>-sources-state`), read before a poll and saved right after the poll's documents.
+
+    Cursor: `etag` / `last_modified` for a conditional GET, `body_hash` of the parsed entries.
+    Health: when the source was last polled, last succeeded, last gave a new item, its
+    consecutive failures and the last error (see monitor/sources/health.py).
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_checked: dt.datetime | None = None
+    last_ok: dt.datetime | None = None
+    last_new_item: dt.datetime | None = None
+    last_error: str | None = None
+    last_error_at: dt.datetime | None = None
+    failures: int = 0
+    items_seen: int | None = None
+
+    @property
+    def never_run(self) -> bool:
+        return self.last_checked is None and self.last_ok is None and self.last_error_at is None
+
+    def document(self) -> dict[str, object]:
+        """The body stored in Elasticsearch (ISO dates, no nulls)."""
+        return self.model_dump(mode="json", exclude_none=True)

@@ -33,11 +33,12 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from monitor.errors import ConfigError
 
 
 def _default_cache_dir() -> Path:
@@ -47,6 +48,17 @@ def _default_cache_dir() -> Path:
         return Path("/var/cache/asylum-monitor")
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "asylum-monitor"
+
+
+@lru_cache(maxsize=8)
+def _development_key(key_file: Path) -> str:
+    if not key_file.exists():
+        import secrets
+
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
 
 
 class Settings(BaseSettings):
@@ -94,17 +106,11 @@ class Settings(BaseSettings):
         return [e.strip() for e in self.operator_emails.split(",") if e.strip()]
 
     def signing_key(self) -> str:
-        """The key for signed links; a per-state-dir development key when none is configured."""
+        """The key for signed links; a per-state-dir development key when none is configured
+        (created once, then read once per process)."""
         if self.secret_key is not None:
             return self.secret_key.get_secret_value()
-        key_file = self.state_path / "dev-secret-key"
-        if not key_file.exists():
-            import secrets
-
-            key_file.parent.mkdir(parents=True, exist_ok=True)
-            key_file.write_text(secrets.token_urlsafe(32))
-            key_file.chmod(0o600)
-        return key_file.read_text().strip()
+        return _development_key(self.state_path / "dev-secret-key")
 
     @property
     def user_agent(self) -> str:
@@ -115,5 +121,10 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """Read the environment once per process."""
-    return Settings()
+    """Read the environment once per process; `ConfigError` names every bad MONITOR_* value."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"MONITOR_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+                             for e in exc.errors())
+        raise ConfigError(f"configuration error: {problems}") from exc

@@ -1,62 +1,71 @@
-"""The agreement timeline, from knowledge records: what happened to each agreement and when,
-and who was amenable to transfer to a country on a given day. Pure functions.
+"""The agreements' timeline, from knowledge records (pure): what happened to each agreement and
+when, and who was amenable to transfer to a country on a given day. The CLI (`monitor
+timeline`), the web page (`/timeline`), the JSON API (`/api/timeline`, `/api/events`) and the
+knowledge reconciliation all date events with the same rule, here.
 
-Dates: an event's date is the publication date of the earliest document that reported it as
-news (not as background), else of the earliest document at all, else when it was first seen.
-A `made_amenable` pair is in force from its date until the partner's agreement is suspended
-or terminated after it; a suspension ends when the agreement is (again) in force; after a
-termination only a later decision makes the pair amenable again (a new epoch, DETECTION.md).
+Dates: an event's date is its stated effective date, else the publication date of the
+earliest document that reported it as news (not as background), else the record's own
+publication date (its first document's), else when it was first seen. When a document was
+fetched is never taken for when it was published. A `made_amenable` pair is in force from its
+date until the partner's agreement is suspended or terminated after it; a suspension ends
+when the agreement is (again) in force; after a termination only a later decision makes the
+pair amenable again (a new epoch, docs/DETECTION.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pydantic import BaseModel, Field
+
+from monitor.dates import parse_date as as_date
+
+__all__ = [
+    "LIFECYCLE", "AgreementTimeline", "TimelineEntry", "TimelineSource", "agreement_status", "agreements",
+    "amenable_on", "as_date", "build_timeline", "epoch_for", "record_date", "source_dates", "termination_dates",
+    "timeline_entry",
+]
+
 LIFECYCLE = ("agreement_signed", "agreement_in_force", "agreement_suspended", "agreement_terminated")
+_ORDER = {a: i for i, a in enumerate((*LIFECYCLE, "made_amenable"))}
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One dated step of one agreement."""
+class TimelineSource(BaseModel):
+    document_id: str | None = None
+    url: str = ""
+    evidence: str = ""
+    seen: str | None = None
 
-    date: dt.date
+
+class TimelineEntry(BaseModel):
+    """One knowledge record on an agreement's timeline."""
+
+    id: str
+    date: dt.date | None = Field(default=None, description="when it took effect (see the module docstring)")
     action: str
     receiving: str
-    population: str | None
-    evidence: str
-    url: str
-    record_id: str
+    population: str | None = None
+    evidence: str = ""
+    title: str = ""
+    url: str = ""
+    first_seen: str | None = None
+    sources: list[TimelineSource] = Field(default_factory=list)
 
 
-def as_date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            return None
+class AgreementTimeline(BaseModel):
+    receiving: str
+    entries: list[TimelineEntry]
 
 
-def source_dates(record: dict[str, Any]) -> list[dt.date]:
+def source_dates(record: Mapping[str, Any]) -> list[dt.date]:
     """Dates of the documents that reported a record as news (background ones excluded)."""
-    dates = [
-        d for s in record.get("sources") or [] if not s.get("background")
-        if (d := as_date(s.get("published") or s.get("seen")))
-    ]
+    dates = [d for s in record.get("sources") or [] if not s.get("background") if (d := as_date(s.get("published")))]
     return sorted(dates)
 
 
-def record_date(record: dict[str, Any]) -> dt.date | None:
+def record_date(record: Mapping[str, Any]) -> dt.date | None:
     """The date an event took effect (see the module docstring)."""
     if effective := as_date(record.get("effective")):
         return effective
@@ -66,7 +75,7 @@ def record_date(record: dict[str, Any]) -> dt.date | None:
     return as_date(record.get("published")) or as_date(record.get("first_seen"))
 
 
-def termination_dates(records: Iterable[dict[str, Any]], receiving: str) -> list[dt.date]:
+def termination_dates(records: Iterable[Mapping[str, Any]], receiving: str) -> list[dt.date]:
     """Every date on which the agreement with `receiving` was reported terminated (as news)."""
     dates: set[dt.date] = set()
     for record in records:
@@ -83,43 +92,58 @@ def epoch_for(terminations: list[dt.date], on: dt.date | None) -> str:
     return before[-1].isoformat() if before else ""
 
 
-def build_timeline(records: Iterable[dict[str, Any]], *, receiving: str | None = None) -> list[TimelineEntry]:
-    """Every dated event (lifecycle and made_amenable), oldest first, for one partner or all."""
-    entries = []
-    for record in records:
-        if receiving and record.get("receiving") != receiving.upper():
-            continue
-        date = record_date(record)
-        if date is None:
-            continue
-        entries.append(TimelineEntry(
-            date=date, action=record["action"], receiving=record["receiving"], population=record.get("population"),
-            evidence=record.get("evidence", ""), url=record.get("url", ""), record_id=record.get("id", ""),
-        ))
-    order = {a: i for i, a in enumerate((*LIFECYCLE, "made_amenable"))}
-    return sorted(entries, key=lambda e: (e.date, e.receiving, order.get(e.action, 9), e.population or ""))
+def timeline_entry(record: Mapping[str, Any]) -> TimelineEntry:
+    """One knowledge record as a timeline entry."""
+    population = record.get("population")
+    return TimelineEntry(
+        id=str(record.get("id") or f"{record['action']}:{record['receiving']}:{population or '-'}"),
+        date=record_date(record), action=record["action"], receiving=record["receiving"], population=population,
+        evidence=record.get("evidence") or "", title=record.get("title") or "", url=record.get("url") or "",
+        first_seen=record.get("first_seen"),
+        sources=[TimelineSource(**{k: s.get(k) for k in ("document_id", "url", "evidence", "seen") if s.get(k)})
+                 for s in record.get("sources") or []],
+    )
 
 
-def agreement_status(records: Iterable[dict[str, Any]], receiving: str, on: dt.date) -> str | None:
+def _order(entry: TimelineEntry) -> tuple[Any, ...]:
+    return (entry.date is None, entry.date or dt.date.min, entry.receiving, _ORDER.get(entry.action, 9),
+            entry.population or "")
+
+
+def build_timeline(records: Iterable[Mapping[str, Any]], *, receiving: str | None = None) -> list[TimelineEntry]:
+    """Every event (lifecycle and made_amenable) of one partner or all, oldest first (undated last)."""
+    code = receiving.upper() if receiving else None
+    entries = [timeline_entry(r) for r in records
+               if r.get("action") and r.get("receiving") and (code is None or r.get("receiving") == code)]
+    return sorted(entries, key=_order)
+
+
+def agreements(records: Iterable[Mapping[str, Any]]) -> list[AgreementTimeline]:
+    """One timeline per receiving country (the agreement), by country code."""
+    groups: dict[str, list[TimelineEntry]] = {}
+    for entry in build_timeline(records):
+        groups.setdefault(entry.receiving, []).append(entry)
+    return [AgreementTimeline(receiving=code, entries=entries) for code, entries in sorted(groups.items())]
+
+
+def agreement_status(records: Iterable[Mapping[str, Any]], receiving: str, on: dt.date) -> str | None:
     """The last lifecycle action of the agreement with `receiving` on or before `on` (None if unknown)."""
-    steps = [e for e in build_timeline(records, receiving=receiving) if e.action in LIFECYCLE and e.date <= on]
+    steps = [e for e in build_timeline(records, receiving=receiving)
+             if e.action in LIFECYCLE and e.date is not None and e.date <= on]
     return steps[-1].action if steps else None
 
 
-def amenable_on(records: Iterable[dict[str, Any]], receiving: str, on: dt.date) -> list[str]:
+def amenable_on(records: Iterable[Mapping[str, Any]], receiving: str, on: dt.date) -> list[str]:
     """Nationalities (ISO codes) amenable to transfer to `receiving` on day `on`."""
     records = list(records)
-    receiving = receiving.upper()
-    timeline = build_timeline(records, receiving=receiving)
     populations: set[str] = set()
-    for entry in timeline:
-        if entry.date > on:
+    for entry in build_timeline(records, receiving=receiving):
+        if entry.date is None or entry.date > on:
             break
         if entry.action == "made_amenable" and entry.population:
             populations.add(entry.population)
         elif entry.action == "agreement_terminated":
             populations.clear()
-    status = agreement_status(records, receiving, on)
-    if status in ("agreement_suspended", "agreement_terminated"):
+    if agreement_status(records, receiving.upper(), on) in ("agreement_suspended", "agreement_terminated"):
         return []
     return sorted(populations)

@@ -125,7 +125,7 @@ class DagTester:
             except queue.Empty:
                 pytest.fail(f"dag.test({dag_id}) took over {timeout} s:\n" + _digest(log))
             if line is None:
-                pytest.fail(f"the dag.test driver exited:\n" + _digest(log))
+                pytest.fail("the dag.test driver exited:\n" + _digest(log))
             if line.startswith("@@ERROR@@"):
                 pytest.fail(f"dag.test({dag_id}) raised:\n{json.loads(line[9:])}\n" + _digest(log))
             if line.startswith("@@RESULT@@"):
@@ -225,7 +225,7 @@ def test_ingest_then_alerts_with_a_feed_that_gains_a_document(tester, env, repo,
     site.site.put("/port.xml", _feed(site.base_url, [harbour]), "application/rss+xml")
     _sources(tmp_path / "sources.yaml", site.base_url)
     sub = new_subscription("advocate@example.org")
-    repo.save_subscription(sub.id, sub.model_dump(mode="json", exclude={"id"}))
+    repo.subscriptions.save(sub.id, sub.model_dump(mode="json", exclude={"id"}))
 
     # Run 1: nothing alerting yet; the broken source fails alone, reconciliation still runs.
     first = tester.run(env, "monitor_ingest")
@@ -271,13 +271,14 @@ def test_ingest_then_alerts_with_a_feed_that_gains_a_document(tester, env, repo,
 
 
 def test_maintenance_reports_source_health_checks_indices_and_prunes_old_versions(tester, env, repo, mail_dir, tmp_path):
-    from monitor.index.repository import utcnow
+    from monitor.dates import utcnow
+    from monitor.models import SourceState
 
     site_url = "http://127.0.0.1:9"  # never fetched: maintenance reads saved state only
     _sources(tmp_path / "sources.yaml", site_url)
     now = utcnow()
-    repo.save_source_state("demo-news", {"last_ok": now.isoformat(), "failures": 0})
-    repo.save_source_state("broken", {"failures": 3, "last_error": "HTTP 404 from gone.xml"})
+    repo.sources.save("demo-news", SourceState(last_ok=now, last_checked=now))
+    repo.sources.save("broken", SourceState(failures=3, last_error="HTTP 404 from gone.xml", last_error_at=now))
     old, recent = (now - dt.timedelta(days=800)).isoformat(), (now - dt.timedelta(days=2)).isoformat()
     for version_id, superseded in (("doc1:old", old), ("doc1:recent", recent)):
         repo.client.index(index=repo.names.versions, id=version_id, refresh=True,
@@ -290,27 +291,27 @@ def test_maintenance_reports_source_health_checks_indices_and_prunes_old_version
     ids = {h["_id"] for h in repo.client.search(index=repo.names.versions, query={"match_all": {}})["hits"]["hits"]}
     assert ids == {"doc1:recent"}
     health = run.xcom("source_health")
-    assert (health["sources"], health["ok"], health["failing"], health["never"], health["mailed"]) == (3, 1, 1, 1, 1)
+    assert (health["sources"], health["ok"], health["failing"], health["never run"], health["mailed"]) == (3, 1, 1, 1, 1)
     mails = messages(mail_dir)
     assert len(mails) == 1
     message = email.message_from_bytes(mails[0].read_bytes(), policy=policy.default)
     assert message["To"] == "ops@example.org"
     assert "2 of 3 sources need attention" in message["Subject"]
     text = message.get_body(("plain",)).get_content()
-    assert "FAILING  broken" in text and "HTTP 404 from gone.xml" in text
+    assert "FAILING    broken" in text and "HTTP 404 from gone.xml" in text
 
 
 def test_digest_dag_sends_the_days_digest(tester, env, repo, mail_dir, tmp_path):
     if not _has_digests():
         pytest.skip("monitor.alerts.digest.send_digests is not there yet: only the DAG wiring is tested")
     from monitor.alerts import new_subscription
-    from monitor.index.repository import utcnow
+    from monitor.dates import utcnow
 
     _sources(tmp_path / "sources.yaml", "http://127.0.0.1:9")
     sub = new_subscription("weekly-reader@example.org", digest=True)
-    repo.save_subscription(sub.id, sub.model_dump(mode="json", exclude={"id"}))
+    repo.subscriptions.save(sub.id, sub.model_dump(mode="json", exclude={"id"}))
     now = utcnow()
-    repo.create_finding(FINDING, {
+    repo.findings.create(FINDING, {
         "action": "made_amenable", "receiving": "GT", "population": "MX", "evidence": "Mexicans may be sent.",
         "first_seen": now.isoformat(), "document_id": "d1", "url": "https://news.example/a", "title": "t",
         "published": now.isoformat(), "alerts_planned": True, "sources": [], "epoch": "",

@@ -18,17 +18,16 @@ from pathlib import Path
 import feedparser
 import pytest
 import requests
-from fastapi import FastAPI
 
 from monitor.alerts.delivery import deliver_pending, plan_alerts, requeue, stuck_alerts
 from monitor.alerts.digest import send_digests
 from monitor.alerts.flows import save_confirmed
 from monitor.alerts.subscriptions import new_subscription
-from monitor.index.repository import utcnow
+from monitor.dates import utcnow
 from monitor.services.httpsite import fill_demo_site
 from monitor.services.smtp import messages
 from monitor.settings import Settings
-from monitor.web.subscribe_routes import subscription_router
+from monitor.web import create_app
 from tests.support import ServedApp, free_port
 
 pytestmark = pytest.mark.integration
@@ -60,10 +59,10 @@ def settings(es_url, prefix, smtp, tmp_path) -> Settings:
 
 @pytest.fixture
 def web(settings, monitor_env):
-    app = FastAPI()
-    with ServedApp(app) as served:
-        live = settings.model_copy(update={"public_url": served.url})
-        app.include_router(subscription_router(live))
+    """The whole web app (search, subscription pages, feeds) as `monitor serve` runs it."""
+    port = free_port()
+    live = settings.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})
+    with ServedApp(create_app(live), port=port) as served:
         monitor_env["MONITOR_PUBLIC_URL"] = served.url
         yield served, live
 
@@ -83,13 +82,13 @@ def test_double_opt_in_round_trip_then_one_click_unsubscribe(web, monitor_env, m
     served, live = web
     requested = monitor(monitor_env, "subscribe", "Advocate@Example.org", "--receiving", "GT", "--language", "es")
     assert requested.returncode == 0, requested.stderr
-    assert repo.subscriptions() == []  # nothing stored before confirmation
+    assert repo.subscriptions.all() == []  # nothing stored before confirmation
     [confirmation] = messages(mail_dir)
     link = re.search(r"(http://127\.0\.0\.1:\d+/confirm\?token=\S+)", text_of(parsed(confirmation))).group(1)
     confirmed = requests.get(link, timeout=10)
     assert confirmed.status_code == 200
-    [stored] = repo.subscriptions()
-    feed_url = re.search(r"(http://127\.0\.0\.1:\d+/feeds/subscription/\S+\.atom)", confirmed.text).group(1)
+    [stored] = repo.subscriptions.all()
+    feed_url = re.search(r"(http://127\.0\.0\.1:\d+/feeds/subscription/[^\s\"<]+\.atom)", confirmed.text).group(1)
     assert stored["email"] == "advocate@example.org" and stored["confirmed"] and stored["receiving"] == ["GT"]
     assert requests.get(link + "x", timeout=10).status_code == 400  # tampered token
 
@@ -104,9 +103,9 @@ def test_double_opt_in_round_trip_then_one_click_unsubscribe(web, monitor_env, m
     assert alert.get_all("X-Monitor-Finding") == ["made_amenable GT MX"]
     assert alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = alert["List-Unsubscribe"].strip("<>")
-    assert requests.get(unsubscribe, timeout=10).status_code == 200 and repo.subscriptions()  # GET never unsubscribes
+    assert requests.get(unsubscribe, timeout=10).status_code == 200 and repo.subscriptions.all()  # GET never unsubscribes
     response = requests.post(unsubscribe, data={"List-Unsubscribe": "One-Click"}, timeout=10)
-    assert response.status_code == 200 and repo.subscriptions() == []
+    assert response.status_code == 200 and repo.subscriptions.all() == []
 
 
 def test_unsubscribed_addresses_get_nothing_even_if_already_planned(settings, repo, site, tmp_path, mail_dir, monitor_env):
@@ -196,7 +195,7 @@ def test_a_record_stuck_in_sending_is_not_resent_until_an_operator_requeues_it(s
     save_confirmed(repo, new_subscription("advocate@example.org"))
     env = {**monitor_env, "MONITOR_SMTP_PORT": str(free_port())}
     ingest(env, demo_sources(site, tmp_path))
-    [alert] = repo.alerts_in_status("pending")
+    [alert] = repo.ledger.in_status("pending")
     # What a crash between the SMTP transaction and marking it sent leaves behind:
     repo.client.update(index=repo.names.alerts, id=alert["id"], refresh=True,
                        doc={"status": "sending", "updated": (utcnow() - dt.timedelta(hours=1)).isoformat()})

@@ -36,7 +36,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 @pytest.fixture
 def browser():
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.fail("Chromium is missing: apt-get install chromium chromium-driver (see .ci/run)")
+        pytest.fail("Chromium is missing: run `make system-deps` (or `sudo apt-get install -y chromium chromium-driver`)")
     profile = tempfile.mkdtemp(prefix="monitor-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM

@@ -53,11 +53,11 @@ def test_migrate_copies_everything_and_swaps_the_alias_in_one_step(client, es_ur
     assert migration.copied == len(web_support.DOCUMENTS)
     assert list(client.indices.get_alias(name=names.documents)) == [f"{prefix}-documents-v2"]
     assert repo.search(SearchParams(text="Guatemala", collapse=False)).total == before
-    assert repo.document("script-title")["title"] == web_support.SCRIPT_TITLE
+    assert repo.documents.get("script-title")["title"] == web_support.SCRIPT_TITLE
     # The old version stays, read-only, for rollback; writes go through the alias to the new one.
     settings = client.indices.get_settings(index=f"{prefix}-documents-v1")[f"{prefix}-documents-v1"]["settings"]
     assert settings["index"]["blocks"]["write"] == "true"
-    repo.load_documents([("late", {**dict(web_support.DOCUMENTS)["port-cargo"], "title": "late arrival"})])
+    repo.documents.load([("late", {**dict(web_support.DOCUMENTS)["port-cargo"], "title": "late arrival"})])
     assert client.count(index=f"{prefix}-documents-v2")["count"] == migration.copied + 1
     # The other indices were not touched; migrating them all moves each to its next version.
     assert list(client.indices.get_alias(name=names.events)) == [f"{prefix}-events-v1"]

@@ -22,7 +22,7 @@ def put(repo, doc_id, published, *events):
             "content_hash": doc_id, "fetched": f"{published}T12:00:00+00:00", "published": f"{published}T00:00:00+00:00",
             "lang": "en", "tags": [], "relevant": True, "events": list(events), "affected_count": None,
             "entry_updated": "", "reconciled": False}
-    repo.save_documents([(doc_id, body)])
+    repo.documents.save([(doc_id, body)])
 
 
 def test_new_pairs_are_new_once_and_a_second_source_is_recorded(repo):
@@ -31,9 +31,9 @@ def test_new_pairs_are_new_once_and_a_second_source_is_recorded(repo):
     put(repo, "b", "2020-01-07", event("made_amenable", "GT", "MX"))
     assert reconcile(repo) == []
     assert reconcile(repo) == []
-    record = repo.get_finding("made_amenable:GT:MX")
+    record = repo.findings.get("made_amenable:GT:MX")
     assert [s["document_id"] for s in record["sources"]] == ["a", "b"]
-    assert repo.get_finding("agreement_signed:HN:-")["alerts_planned"] is True
+    assert repo.findings.get("agreement_signed:HN:-")["alerts_planned"] is True
 
 
 def test_concurrent_reconciliations_create_each_finding_once(repo):

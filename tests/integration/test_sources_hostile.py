@@ -9,7 +9,7 @@ import tracemalloc
 
 import pytest
 
-from monitor.pipeline import run
+from monitor.ingest import run
 from monitor.settings import Settings
 from monitor.sources import parse_sources
 from tests.fixtures.sources import faultserver as fs
@@ -122,9 +122,9 @@ def test_a_hostile_mix_is_reported_source_by_source_in_bounded_time_and_memory(h
     latin = docs["latin1"]
     assert latin["title"] == "Acuerdo “tercer país seguro”"  # Windows-1252 declared as UTF-8, read right
     assert "Instituto Guatemalteco de Migración" in latin["text"] and latin["lang"] == "es"
-    states = repo.source_states(by_id)
-    assert states["e500"]["failures"] == 1 and "HTTP 500" in states["e500"]["last_error"]
-    assert states["good"]["failures"] == 0 and states["good"]["last_ok"]
+    states = repo.sources.many(by_id)
+    assert states["e500"].failures == 1 and "HTTP 500" in states["e500"].last_error
+    assert states["good"].failures == 0 and states["good"].last_ok
 
     again = {r.source_id: r for r in run(settings, srcs, repo=repo).sources}
     assert all(again[i].ok and again[i].not_modified for i in ("good", "latin1", "busy"))

@@ -14,7 +14,7 @@ import pytest
 from tests.support import index_ops
 
 from monitor.fetch import Fetcher
-from monitor.pipeline import ingest_source
+from monitor.ingest import ingest_source
 from monitor.settings import Settings
 from monitor.sources import parse_sources
 from monitor.sources.health import collect_health, format_table
@@ -198,7 +198,7 @@ def test_a_changed_article_becomes_a_new_version_with_a_diff_summary(repo, web):
     assert result.ok and result.updated == 1 and result.unchanged == 1
     doc = all_documents(repo)[f"{web.base_url}/dhs/news/2020/01/06/dhs-guatemala-aca?utm_source=rss&utm_medium=feed"]
     assert doc["version"] == 2 and "January 21" in doc["text"] and doc["reconciled"] is False
-    [old] = repo.document_versions(doc["id"])
+    [old] = repo.versions.of(doc["id"])
     assert old["version"] == 1 and "January 21" not in old["text"]
     assert old["diff_summary"].startswith("1 paragraph added; first change: added \"Transfers of Mexican")
     assert doc["cluster_id"] == old["cluster_id"]  # a new version stays in its cluster

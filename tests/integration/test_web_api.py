@@ -209,6 +209,6 @@ def test_documents_without_cluster_ids_are_never_merged_into_one_story(es_url):
     with web_support.corpus_index(es_url, prefix) as repo:
         bare = [(f"bare-{i}", {k: v for k, v in dict(web_support.DOCUMENTS)["port-cargo"].items() if k != "cluster_id"})
                 for i in range(3)]
-        repo.load_documents(bare)
+        repo.documents.load(bare)
         result = repo.search(SearchParams(text="cargo"))
         assert {h.id for h in result.hits} == {"port-cargo", "bare-0", "bare-1", "bare-2"}

@@ -11,7 +11,7 @@ from monitor.alerts.flows import save_confirmed
 from monitor.alerts.subscriptions import new_subscription
 from monitor.settings import Settings
 from monitor.web import create_app
-from monitor.web.operator import airflow_guard, operator_router
+from monitor.web.app import AIRFLOW_ROUTERS
 from tests.support import ServedApp
 
 pytestmark = pytest.mark.integration
@@ -61,14 +61,14 @@ def test_behind_airflow_the_operator_pages_require_an_airflow_login(es_url, pref
 
     app = FastAPI()
     manager = init_auth_manager(app)  # what the Airflow API server does before mounting plugins
-    app.include_router(operator_router(settings_for(es_url, prefix, tmp_path), guard=airflow_guard()))
+    app.mount("/monitor", create_app(settings_for(es_url, prefix, tmp_path), routers=AIRFLOW_ROUTERS))
     with ServedApp(app) as served:
-        response = requests.get(f"{served.url}/operator/alerts", timeout=10)
+        response = requests.get(f"{served.url}/monitor/operator/alerts", timeout=10)
         assert response.status_code in (401, 403), response.text
-        forged = requests.get(f"{served.url}/operator/alerts", headers={"Authorization": "Bearer forged.jwt.token"},
-                              timeout=10)
+        forged = requests.get(f"{served.url}/monitor/operator/alerts",
+                              headers={"Authorization": "Bearer forged.jwt.token"}, timeout=10)
         assert forged.status_code in (401, 403), forged.text
         token = manager.generate_jwt(SimpleAuthManagerUser(username="operator", role="viewer"))
-        allowed = requests.get(f"{served.url}/operator/alerts", headers={"Authorization": f"Bearer {token}"},
+        allowed = requests.get(f"{served.url}/monitor/operator/alerts", headers={"Authorization": f"Bearer {token}"},
                                timeout=10)
         assert allowed.status_code == 200, allowed.text

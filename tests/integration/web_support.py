@@ -113,9 +113,9 @@ KNOWLEDGE = [
 
 def load(repo: Repository) -> None:
     """Index the corpus and its knowledge records through the repository."""
-    repo.load_documents(DOCUMENTS)
+    repo.documents.load(DOCUMENTS)
     for record_id, body in KNOWLEDGE:
-        repo.create_finding(record_id, body)
+        repo.findings.create(record_id, body)
 
 
 @contextlib.contextmanager

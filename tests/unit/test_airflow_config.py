@@ -12,7 +12,7 @@ import os
 import pytest
 from airflow.sdk import Connection
 
-from monitor.airflow_config import es_values, ingest_interval_minutes, smtp_values, task_settings
+from monitor.airflow.config import es_values, ingest_interval_minutes, smtp_values, task_settings
 from monitor.errors import ConfigError
 
 

@@ -1,12 +1,13 @@
-"""Source health is judged from saved state alone, the report names every unhealthy source,
-and mapping drift lists what a live index lacks (all pure)."""
+"""The daily operator report lists the same health rows as `monitor sources`, unhealthy
+first, and escapes what sources say (pure)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from monitor.maintenance import SourceHealth, assess, mapping_drift, render_health_report
-from monitor.models import Source
+from monitor.maintenance import needs_attention, render_health_report
+from monitor.models import Source, SourceState
+from monitor.sources.health import assess
 
 NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -15,42 +16,24 @@ def source(**kw) -> Source:
     return Source.model_validate({"id": "gov", "kind": "feed", "url": "https://gov.example/feed.xml", **kw})
 
 
-def test_assess_classifies_failing_never_stale_and_ok():
-    assert assess(source(), {"failures": 2, "last_error": "HTTP 503"}, now=NOW).status == "failing"
-    assert assess(source(), {}, now=NOW).status == "never"
-    week_ago = (NOW - dt.timedelta(days=8)).isoformat()
-    assert assess(source(), {"last_ok": week_ago, "failures": 0}, now=NOW).status == "stale"
-    assert assess(source(expected_period_hours=24 * 30), {"last_ok": week_ago}, now=NOW).status == "ok"
-    hour_ago = (NOW - dt.timedelta(hours=1)).isoformat().replace("+00:00", "Z")
-    row = assess(source(name="Gov"), {"last_ok": hour_ago, "failures": 0, "last_error": "old"}, now=NOW)
-    assert (row.status, row.name, row.last_error) == ("ok", "Gov", None)  # a past error is not news
-
-
-def test_report_counts_and_lists_unhealthy_sources_and_escapes_html():
-    rows = [
-        SourceHealth("bad", "Bad <source>", "failing", failures=3, last_error="HTTP 404 <gone>"),
-        SourceHealth("good", "Good", "ok", last_ok="2026-03-01T11:00:00+00:00"),
-    ]
-    report = render_health_report(rows, now=NOW, problems=["alert a1 stuck in 'sending'"])
+def test_report_counts_and_lists_unhealthy_sources_first_and_escapes_html():
+    bad = assess(source(id="bad", name="Bad <source>"),
+                 SourceState(failures=3, last_error="HTTP 404 <gone>", last_error_at=NOW), now=NOW)
+    good = assess(source(id="good", name="Good"), SourceState(last_ok=NOW, last_checked=NOW), now=NOW)
+    report = render_health_report([good, bad], now=NOW, problems=["alert a1 stuck in 'sending'"])
     assert report.subject == "[monitor] source health 2026-03-01: 1 of 2 sources need attention"
-    assert "FAILING  bad" in report.text and "HTTP 404 <gone>" in report.text
-    assert "PROBLEM  alert a1 stuck" in report.text
+    assert report.text.index("FAILING    bad") < report.text.index("OK         good")
+    assert "HTTP 404 <gone>" in report.text and "! failed 3 runs in a row" in report.text
+    assert "PROBLEM    alert a1 stuck" in report.text
     assert "Bad &lt;source&gt;" in report.html and "<gone>" not in report.html
-    healthy = render_health_report(rows[1:], now=NOW)
-    assert healthy.subject.endswith("all 1 sources ok")
+    assert render_health_report([good], now=NOW).subject.endswith("all 1 sources ok")
 
 
-def test_mapping_drift_names_missing_and_retyped_fields_but_ignores_subfields():
-    expected = {"properties": {
-        "title": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
-        "published": {"type": "date"},
-        "events": {"type": "object", "properties": {"action": {"type": "keyword"}, "receiving": {"type": "keyword"}}},
-    }}
-    live = {"properties": {
-        "title": {"type": "text", "fields": {"en": {"type": "text", "analyzer": "english"}}},
-        "published": {"type": "keyword"},
-        "events": {"properties": {"action": {"type": "keyword"}}},
-    }}
-    assert mapping_drift(expected, live) == ["field published is keyword, expected date",
-                                             "field events.receiving is missing"]
-    assert mapping_drift(expected, expected) == []
+def test_a_flagged_source_needs_attention_even_when_its_status_reads_well():
+    never = assess(source(), None, now=NOW)
+    silent = assess(source(expected_period_hours=24), SourceState(last_ok=NOW - dt.timedelta(days=3),
+                                                                  last_checked=NOW), now=NOW)
+    disabled = assess(source(enabled=False), None, now=NOW)
+    assert never.status == "never run" and needs_attention(never)
+    assert silent.status == "silent" and needs_attention(silent)
+    assert disabled.status == "disabled" and not needs_attention(disabled)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from monitor.orchestration import FINDINGS, default_args, digest_day, triggering_finding_ids
+from monitor.airflow.orchestration import FINDINGS, default_args, digest_day, triggering_finding_ids
 
 
 class Events(dict):

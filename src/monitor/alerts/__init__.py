@@ -1,4 +1,4 @@
-"""Subscriptions, matching, rendering, mailing and the delivery ledger (DESIGN.md step 9)."""
+"""Subscriptions, matching, rendering, mailing and the delivery ledger (step 9 of docs/ARCHITECTURE.md)."""
 
 from monitor.alerts.delivery import DeliveryReport, deliver_pending, plan_alerts, stuck_alerts
 from monitor.alerts.digest import send_digests

@@ -21,15 +21,15 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from monitor.alerts import channels
 from monitor.alerts.mailer import build_message, send
 from monitor.alerts.matching import matches
 from monitor.alerts.render import Links, RenderedEmail, SourceLink, render_alert, render_digest
 from monitor.alerts.subscriptions import mail_domain, unsubscribe_link
+from monitor.dates import parse_datetime, utcnow
 from monitor.errors import MailError
-from monitor.index.repository import Repository, utcnow
+from monitor.index import Repository
 from monitor.models import Finding, Subscription
 from monitor.settings import Settings
 
@@ -52,24 +52,17 @@ def alert_id(subscription_id: str, finding_id: str, channel: str = "email") -> s
     return hashlib.sha256(f"{subscription_id}|{finding_id}{suffix}".encode()).hexdigest()[:40]
 
 
-def _datetime(value: Any) -> dt.datetime | None:
-    if not value:
-        return None
-    parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def finding_from_record(record: dict) -> Finding:
     return Finding(
         id=record["id"], action=record["action"], receiving=record["receiving"],
         population=record.get("population"), evidence=record.get("evidence", ""),
         document_id=record.get("document_id", ""), url=record.get("url", ""), title=record.get("title", ""),
-        published=_datetime(record.get("published")), affected_count=record.get("affected_count"),
+        published=parse_datetime(record.get("published")), affected_count=record.get("affected_count"),
     )
 
 
 def subscriptions(repo: Repository, *, digest: bool | None = None) -> list[Subscription]:
-    subs = [Subscription.model_validate(s) for s in repo.subscriptions()]
+    subs = [Subscription.model_validate(s) for s in repo.subscriptions.all()]
     return [s for s in subs if s.confirmed and (digest is None or s.digest == digest)]
 
 
@@ -79,7 +72,7 @@ def wants(repo: Repository, finding: Finding, record: dict, sub: Subscription) -
         return False
     if sub.query:
         ids = sorted({s["document_id"] for s in record.get("sources") or []} | {finding.document_id})
-        return bool(repo.documents_matching(sub.query, ids))
+        return bool(repo.documents.matching(sub.query, ids))
     return True
 
 
@@ -87,7 +80,7 @@ def plan_alerts(repo: Repository) -> int:
     """Create ledger records for every finding not yet planned; returns how many were created."""
     instant = subscriptions(repo, digest=False)
     created = 0
-    for record in repo.unplanned_findings():
+    for record in repo.findings.unplanned():
         finding = finding_from_record(record)
         for sub in instant:
             if not wants(repo, finding, record, sub):
@@ -98,9 +91,9 @@ def plan_alerts(repo: Repository) -> int:
                     "channel": channel, "finding": record, "status": "pending", "attempts": 0,
                     "created": utcnow().isoformat(), "next_try": utcnow().isoformat(),
                 }
-                if repo.create_alert(alert_id(sub.id, finding.id, channel), body):
+                if repo.ledger.create(alert_id(sub.id, finding.id, channel), body):
                     created += 1
-        repo.mark_finding_planned(finding.id)
+        repo.findings.mark_planned(finding.id)
     return created
 
 
@@ -115,9 +108,9 @@ def _links(settings: Settings, sub: Subscription, finding: Finding | None) -> Li
 def _source_links(repo: Repository, record: dict, finding: Finding) -> list[SourceLink]:
     ids = [s["document_id"] for s in record.get("sources") or []] or [finding.document_id]
     links = [
-        SourceLink(title=d.get("title") or d.get("url", ""), url=d.get("url", ""), published=_datetime(d.get("published")),
+        SourceLink(title=d.get("title") or d.get("url", ""), url=d.get("url", ""), published=parse_datetime(d.get("published")),
                    source_id=d.get("source_id", ""))
-        for d in repo.source_links(ids)
+        for d in repo.documents.with_clusters(ids)
     ]
     return links or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
 
@@ -128,7 +121,7 @@ def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription
     if alert.get("kind") == "digest":
         payload = alert["finding"]
         findings = [finding_from_record(r) for r in payload.get("findings", [])]
-        documents = [SourceLink(title=d.get("title", ""), url=d.get("url", ""), published=_datetime(d.get("published")))
+        documents = [SourceLink(title=d.get("title", ""), url=d.get("url", ""), published=parse_datetime(d.get("published")))
                      for d in payload.get("documents", [])]
         return render_digest(language=sub.language, day=dt.date.fromisoformat(payload["day"]), findings=findings,
                              documents=documents, links=links)
@@ -159,18 +152,18 @@ def deliver_pending(repo: Repository, settings: Settings) -> DeliveryReport:
     """Send every due pending record once; failures stay pending for a later run."""
     sent = failed = cancelled = 0
     now = utcnow()
-    for alert in repo.alerts_in_status("pending"):
+    for alert in repo.ledger.in_status("pending"):
         attempts = int(alert.get("attempts") or 0)
-        next_try = _datetime(alert.get("next_try"))
+        next_try = parse_datetime(alert.get("next_try"))
         if attempts >= MAX_ATTEMPTS or (next_try and next_try > now):
             continue
-        claimed = repo.transition_alert(alert, {"status": "sending"})
+        claimed = repo.ledger.transition(alert, {"status": "sending"})
         if claimed is None:
             continue  # another run is delivering it
-        stored = repo.get_subscription(alert["subscription_id"])
+        stored = repo.subscriptions.get(alert["subscription_id"])
         sub = Subscription.model_validate(stored) if stored else None
         if sub is None or not sub.confirmed:
-            repo.transition_alert(claimed, {"status": "cancelled", "last_error": "unsubscribed"})
+            repo.ledger.transition(claimed, {"status": "cancelled", "last_error": "unsubscribed"})
             cancelled += 1
             continue
         try:
@@ -179,13 +172,13 @@ def deliver_pending(repo: Repository, settings: Settings) -> DeliveryReport:
             # The first retry is due at the next run; then 1, 2, 4… minutes, at most 6 hours.
             backoff = min(dt.timedelta(minutes=2 ** (attempts - 1)) if attempts else dt.timedelta(0), MAX_BACKOFF)
             logger.warning("alert %s not sent (attempt %d): %s", alert["id"], attempts + 1, exc)
-            repo.transition_alert(claimed, {
+            repo.ledger.transition(claimed, {
                 "status": "pending", "attempts": attempts + 1, "last_error": str(exc),
                 "next_try": (utcnow() + backoff).isoformat(),
             })
             failed += 1
             continue
-        repo.transition_alert(claimed, {"status": "sent", "attempts": attempts + 1,
+        repo.ledger.transition(claimed, {"status": "sent", "attempts": attempts + 1,
                                         "sent_at": utcnow().isoformat(), "message_id": receipt})
         sent += 1
     return DeliveryReport(sent=sent, failed=failed, cancelled=cancelled)
@@ -194,8 +187,8 @@ def deliver_pending(repo: Repository, settings: Settings) -> DeliveryReport:
 def retry_now(repo: Repository) -> int:
     """Make every pending record due at once (operator action after an outage is fixed)."""
     count = 0
-    for alert in repo.alerts_in_status("pending"):
-        if repo.transition_alert(alert, {"next_try": utcnow().isoformat()}) is not None:
+    for alert in repo.ledger.in_status("pending"):
+        if repo.ledger.transition(alert, {"next_try": utcnow().isoformat()}) is not None:
             count += 1
     return count
 
@@ -203,14 +196,14 @@ def retry_now(repo: Repository) -> int:
 def stuck_alerts(repo: Repository, *, older_than: dt.timedelta = dt.timedelta(minutes=10)) -> list[dict]:
     """Records left in `sending` by a crash mid-send, for an operator to check."""
     cutoff = utcnow() - older_than
-    return [a for a in repo.alerts_in_status("sending") if (_datetime(a.get("updated")) or cutoff) < cutoff]
+    return [a for a in repo.ledger.in_status("sending") if (parse_datetime(a.get("updated")) or cutoff) < cutoff]
 
 
 def requeue(repo: Repository, alert_id_: str) -> bool:
     """Operator action: put a stuck record back to pending (it may then be sent a second time)."""
-    for alert in repo.alerts_in_status("sending"):
+    for alert in repo.ledger.in_status("sending"):
         if alert["id"] == alert_id_:
-            return repo.transition_alert(alert, {"status": "pending", "next_try": utcnow().isoformat()}) is not None
+            return repo.ledger.transition(alert, {"status": "pending", "next_try": utcnow().isoformat()}) is not None
     return False
 
 

@@ -9,7 +9,8 @@ import hashlib
 import logging
 
 from monitor.alerts.delivery import day_bounds, deliver_pending, finding_from_record, subscriptions, wants
-from monitor.index.repository import Repository, utcnow
+from monitor.dates import utcnow
+from monitor.index import Repository
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -22,8 +23,8 @@ def digest_id(subscription_id: str, day: dt.date) -> str:
 def plan_digests(repo: Repository, *, day: dt.date) -> int:
     """Create the day's digest records (none for subscribers with nothing new)."""
     start, end = day_bounds(day)
-    records = repo.findings_first_seen_between(start, end)
-    documents = repo.documents_fetched_between(start, end)
+    records = repo.findings.first_seen_between(start, end)
+    documents = repo.documents.fetched_between(start, end)
     created = 0
     for sub in subscriptions(repo, digest=True):
         chosen = [r for r in records if wants(repo, finding_from_record(r), r, sub)]
@@ -35,7 +36,7 @@ def plan_digests(repo: Repository, *, day: dt.date) -> int:
             "finding": {"day": day.isoformat(), "findings": chosen, "documents": documents},
             "created": utcnow().isoformat(), "next_try": utcnow().isoformat(),
         }
-        if repo.create_alert(digest_id(sub.id, day), body):
+        if repo.ledger.create(digest_id(sub.id, day), body):
             created += 1
     return created
 

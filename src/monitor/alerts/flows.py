@@ -18,7 +18,7 @@ from monitor.alerts.subscriptions import (
     subscription_id,
     unsubscribe_id,
 )
-from monitor.index.repository import Repository
+from monitor.index import Repository
 from monitor.models import Subscription
 from monitor.settings import Settings
 
@@ -41,26 +41,26 @@ def request_subscription(settings: Settings, sub: Subscription) -> str:
 def confirm_subscription(repo: Repository, settings: Settings, token: str) -> Subscription:
     """Store the subscription a valid confirmation link carries, confirmed (idempotent)."""
     sub = confirmed_copy(subscription_from_token(settings.signing_key(), token))
-    existing = repo.get_subscription(sub.id)
+    existing = repo.subscriptions.get(sub.id)
     if existing and existing.get("confirmed") and Subscription.model_validate(existing).model_copy(
         update={"confirmed_at": sub.confirmed_at, "created": sub.created}
     ) == sub:
         return Subscription.model_validate(existing)  # the same link followed twice
-    repo.save_subscription(sub.id, stored(sub))
+    repo.subscriptions.save(sub.id, stored(sub))
     return sub
 
 
 def save_confirmed(repo: Repository, sub: Subscription) -> Subscription:
     """Operator path: store a subscription confirmed at once."""
     sub = confirmed_copy(sub)
-    repo.save_subscription(sub.id, stored(sub))
+    repo.subscriptions.save(sub.id, stored(sub))
     return sub
 
 
 def unsubscribe_with_token(repo: Repository, settings: Settings, token: str) -> bool:
     """One-click unsubscribe through a signed link; True when a subscription was removed."""
-    return repo.delete_subscription(unsubscribe_id(settings.signing_key(), token))
+    return repo.subscriptions.delete(unsubscribe_id(settings.signing_key(), token))
 
 
 def unsubscribe_email(repo: Repository, email: str) -> bool:
-    return repo.delete_subscription(subscription_id(email))
+    return repo.subscriptions.delete(subscription_id(email))

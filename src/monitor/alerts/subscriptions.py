@@ -10,7 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from monitor.alerts.tokens import make_token, read_token
-from monitor.errors import ConfigError
+from monitor.errors import ConfigError, InvalidToken
 from monitor.models import ACTIONS, Subscription
 
 _EMAIL = re.compile(
@@ -99,7 +99,7 @@ def subscription_from_token(key: str, token: str) -> Subscription:
     """The subscription a confirmation link asks for (raises `InvalidToken`)."""
     payload = read_token(key, "confirm", token)
     if not isinstance(payload, dict) or "email" not in payload:
-        raise ConfigError("this link is not valid")
+        raise InvalidToken("this link is not valid")
     return Subscription.model_validate({**payload, "id": subscription_id(payload["email"])})
 
 

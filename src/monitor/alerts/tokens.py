@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from monitor.errors import ConfigError
+from monitor.errors import InvalidToken
+
+__all__ = ["CONFIRM_MAX_AGE", "PURPOSES", "InvalidToken", "make_token", "read_token"]
 
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 PURPOSES = ("confirm", "unsubscribe", "feed")
-
-
-class InvalidToken(ConfigError):
-    """A link's token is forged, for another purpose, or expired."""
 
 
 def _serializer(key: str, purpose: str) -> URLSafeTimedSerializer:

@@ -1,4 +1,4 @@
-"""Detection of asylum transfer agreement events in plain text (DETECTION.md).
+"""Detection of asylum transfer agreement events in plain text (the contract: docs/DETECTION.md).
 
 `detect(text, title=..., published=..., lang=...)` returns a `monitor.models.Detection`:
 whether the text reports agreement news, its language, the events it reports (one per

@@ -1,4 +1,4 @@
-"""HTML → main text and metadata (DESIGN.md step 4)."""
+"""HTML → main text and metadata (step 4 of docs/ARCHITECTURE.md)."""
 
 from monitor.extract.html import extract_html, looks_like_html
 

@@ -1,4 +1,4 @@
-"""Canonical URLs and stable document ids (pure).
+"""Canonical URLs (pure); a document's id is the hash of its canonical URL (ingest/identify.py).
 
 A document's identity is its canonical URL: scheme and host lower-cased, default port,
 fragment and tracking parameters dropped. A page's declared canonical (`rel=canonical`,
@@ -8,7 +8,6 @@ another site's identity and overwrite its document.
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
@@ -31,11 +30,6 @@ def canonical_url(url: str) -> str:
     if default_port and netloc.endswith(default_port):
         netloc = netloc[: -len(default_port)]
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
-
-
-def document_id(url: str) -> str:
-    """Stable document id: the hash of the canonical URL."""
-    return hashlib.sha256(canonical_url(url).encode()).hexdigest()[:32]
 
 
 def _site(host: str) -> str:

@@ -1,4 +1,4 @@
-"""Polite and safe HTTP fetching (DESIGN.md step 2)."""
+"""Polite and safe HTTP fetching (step 2 of docs/ARCHITECTURE.md)."""
 
 from monitor.fetch.guard import address_allowed, check_url
 from monitor.fetch.session import Fetcher, Response

@@ -19,11 +19,13 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3.exceptions
 
-from monitor.errors import BlockedURL, FetchError, FetchTimeout, HTTPStatusError, TooLarge
+from monitor.errors import (
+    BlockedURL, FetchError, FetchTimeout, HTTPStatusError, RefusedPeer, TooLarge, TransientFetchError,
+)
 from monitor.fetch.guard import Resolver, check_url, system_resolver
 from monitor.fetch.politeness import HostGate
 from monitor.fetch.retry import RetryPolicy, retry_delay
-from monitor.fetch.transport import RefusedPeer, guarded_adapter
+from monitor.fetch.transport import guarded_adapter
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -50,10 +52,6 @@ class Response:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-
-class _Transient(FetchError):
-    """A connection-phase failure worth retrying (reset, refused, timeout)."""
 
 
 class Fetcher:
@@ -135,7 +133,7 @@ class Fetcher:
             status, retry_after = None, None
             try:
                 response, body = self._exchange(url, headers, deadline, cap)
-            except (_Transient, FetchTimeout) as exc:
+            except (TransientFetchError, FetchTimeout) as exc:
                 error: FetchError = exc
             else:
                 if response.status_code not in (429, 500, 502, 503, 504):
@@ -168,7 +166,7 @@ class Fetcher:
             except requests.Timeout as exc:
                 raise FetchTimeout(f"timed out fetching {url}", url=url) from exc
             except requests.RequestException as exc:
-                raise _Transient(f"cannot fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
+                raise TransientFetchError(f"cannot fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
             with response:
                 ok = 200 <= response.status_code < 300
                 body = self._read_capped(url, response, deadline, cap) if ok else b""

@@ -18,16 +18,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from monitor.errors import RefusedPeer
 from monitor.fetch.guard import address_allowed
-
-
-class RefusedPeer(Exception):  # noqa: N818 - translated to BlockedURL by the fetcher
-    """The connected peer's address is one the guard refuses."""
-
-    def __init__(self, host: str, address: str) -> None:
-        super().__init__(f"{host} connected to refused address {address}")
-        self.host = host
-        self.address = address
 
 
 def _checked(sock: socket.socket, host: str, *, allow_loopback: bool) -> socket.socket:

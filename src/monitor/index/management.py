@@ -8,6 +8,8 @@ distribution has no `_reindex`), then swaps the alias in a single `update_aliase
 old index is kept, read-only, for rollback; writes arriving during the copy fail (the
 pipeline's next run repeats them) instead of being lost. The Elasticsearch client is lent by
 `index.repository`, which owns it; errors come out as `monitor.errors.IndexError_`.
+`check_templates()` tells whether the live indices still carry the mapping the code writes
+(the daily maintenance job fails when they do not).
 """
 
 from __future__ import annotations
@@ -15,28 +17,20 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 
 from monitor.errors import IndexError_
 from monitor.index import mappings
+from monitor.index.client import translated
 from monitor.index.mappings import Analyzers, IndexNames
 
 logger = logging.getLogger(__name__)
 
 _PAGE = 1000
 _KEEP_ALIVE = "5m"
-
-
-@contextlib.contextmanager
-def translated(action: str) -> Iterator[None]:
-    """Turn client errors into `IndexError_` (the one translation point of the index package)."""
-    try:
-        yield
-    except (ApiError, TransportError) as exc:
-        raise IndexError_(f"Elasticsearch failed to {action}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -229,3 +223,52 @@ def migrate(
     ensure(client, names, analyzers=analyzers)
     analyzers = analyzers or probe_analyzers(client)
     return [migrate_one(client, names, name, analyzers=analyzers) for name in chosen]
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    """What `check_templates()` found: aliases checked, drift (problems), missing templates."""
+
+    checked: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def mapping_drift(expected: dict[str, Any], live: dict[str, Any], *, path: str = "") -> list[str]:
+    """Fields the code writes that the live mapping lacks or types differently (pure).
+
+    Language subfields and analyzers may differ by cluster and are not compared.
+    """
+    problems: list[str] = []
+    live_props = live.get("properties", {})
+    for name, spec in expected.get("properties", {}).items():
+        where = f"{path}{name}"
+        if name not in live_props:
+            problems.append(f"field {where} is missing")
+            continue
+        want = spec.get("type", "object")
+        have = live_props[name].get("type", "object")
+        if want != have:
+            problems.append(f"field {where} is {have}, expected {want}")
+        elif "properties" in spec:
+            problems += mapping_drift(spec, live_props[name], path=f"{where}.")
+    return problems
+
+
+def check_templates(client: Elasticsearch, names: IndexNames) -> TemplateCheck:
+    """Each alias exists and its index carries the code's mapping; each has an index template."""
+    result = TemplateCheck()
+    for name, expected in mappings.MAPPINGS.items():
+        alias = names.alias(name)
+        with translated(f"check {alias}"):
+            if not client.indices.exists_alias(name=alias):
+                result.problems.append(f"index alias {alias} is missing")
+                continue
+            live = client.indices.get_mapping(index=alias)
+            has_template = client.indices.exists_index_template(name=alias)
+        for index, body in dict(live).items():
+            result.problems.extend(f"{index}: {p}" for p in mapping_drift(expected, body.get("mappings", {})))
+        if not has_template:
+            result.warnings.append(f"no index template {alias} (new versions of the index would lack the mapping)")
+        result.checked.append(alias)
+    return result

@@ -14,14 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from monitor.errors import IndexError_
 from monitor.index.queries import FACET_FIELDS, HIGHLIGHT_FIELDS, MAX_WINDOW, SearchParams
 
 _MARK = re.compile(r"(</?mark>)")
-
-
-class ExpiredCursor(IndexError_):
-    """The point in time behind a search cursor has expired or is unknown: start again."""
 
 
 def clean_fragment(fragment: str) -> str:
@@ -76,7 +71,7 @@ class Bucket(BaseModel):
 
 
 class SearchResult(BaseModel):
-    """One page of a document search (DESIGN.md: total, hits, facets)."""
+    """One page of a document search (docs/CLI.md: total, hits, facets)."""
 
     total: int
     total_relation: Literal["eq", "gte"] = "eq"

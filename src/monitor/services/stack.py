@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from monitor.airflow_config import FETCH_POOL_SLOTS, ingest_interval_minutes
+from monitor.airflow.config import FETCH_POOL_SLOTS, ingest_interval_minutes
 from monitor.errors import ServiceError
 from monitor.services.elasticsearch import LocalElasticsearch
 from monitor.services.httpsite import Site, SiteServer, fill_demo_site
@@ -113,7 +113,7 @@ def _airflow(env: dict[str, str], *args: str, log: Path, timeout: float = 600) -
 
 def ensure_pool(env: dict[str, str], *, log: Path | None = None) -> None:
     """Create (or resize) the `monitor_fetch` pool that limits concurrent source fetches."""
-    from monitor.airflow_config import FETCH_POOL, FETCH_POOL_DESCRIPTION
+    from monitor.airflow.config import FETCH_POOL, FETCH_POOL_DESCRIPTION
 
     target = log or Path(env["AIRFLOW_HOME"]) / "setup.log"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -257,7 +257,7 @@ def run_local_stack(settings: Settings, *, dags_folder: Path, plugins_folder: Pa
                 try:
                     repo.ensure_indices()
                     sub = new_subscription(DEMO_SUBSCRIBER)
-                    repo.save_subscription(sub.id, sub.model_dump(mode="json", exclude={"id"}))
+                    repo.subscriptions.save(sub.id, sub.model_dump(mode="json", exclude={"id"}))
                 finally:
                     repo.close()
                 note(f"prefix {settings.index_prefix}, subscriber {DEMO_SUBSCRIBER}")

@@ -10,6 +10,9 @@ once per `HEARTBEAT` (refreshing `last_checked` and `last_ok`). So `failures` is
 `last_new_item` is exact, and `last_checked` is at most HEARTBEAT old for a healthy source;
 only the staleness check has that resolution.
 
+The CLI table, the operator page (`/operator/sources`) and the daily operator email
+(monitor/maintenance.py) all show these rows, so they never disagree about a source.
+
 Settings read: none.
 """
 
@@ -19,7 +22,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from monitor.models import Source
+from monitor.dates import age as _age
+from monitor.dates import utcnow
+from monitor.models import Source, SourceState
 
 FAILURE_THRESHOLD = 3
 HEARTBEAT = dt.timedelta(hours=6)
@@ -52,40 +57,28 @@ class SourceHealth:
         return {**asdict(self), "flags": list(self.flags), "flagged": self.flagged}
 
 
-def _when(value: Any) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
-def _age(delta: dt.timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} h"
-
-
-def assess(source: Source, state: dict[str, Any] | None, *, now: dt.datetime,
+def assess(source: Source, state: SourceState | None, *, now: dt.datetime,
            failure_threshold: int = FAILURE_THRESHOLD) -> SourceHealth:
     """The health of one source from its saved state (pure)."""
-    state = state or {}
-    failures = int(state.get("failures") or 0)
-    last_ok, last_new = _when(state.get("last_ok")), _when(state.get("last_new_item"))
-    activity = [t for t in (_when(state.get("last_checked")), last_ok, _when(state.get("last_error_at"))) if t]
+    state = state or SourceState()
+    failures = state.failures
+    activity = [t for t in (state.last_checked, state.last_ok, state.last_error_at) if t]
     flags: list[str] = []
     if failures >= failure_threshold:
         flags.append(f"failed {failures} runs in a row")
     period = dt.timedelta(hours=source.expected_period_hours)
-    reference = last_new or last_ok
+    reference = state.last_new_item or state.last_ok
     if reference and now - reference > period:
         flags.append(f"no new item for {_age(now - reference)} (expected every {_age(period)})")
     if activity and now - max(activity) > STALE_AFTER:
         flags.append(f"not polled for {_age(now - max(activity))}")
     if not source.enabled:
         status, flags = "disabled", []
-    elif not state:
+    elif state.never_run:
         status = "never run"
     elif failures >= failure_threshold:
         status = "failing"
@@ -97,23 +90,23 @@ def assess(source: Source, state: dict[str, Any] | None, *, now: dt.datetime,
         status = "ok"
     return SourceHealth(
         id=source.id, name=source.name, kind=source.kind, enabled=source.enabled, status=status, flags=tuple(flags),
-        last_ok=state.get("last_ok"), last_checked=state.get("last_checked"), last_new_item=state.get("last_new_item"),
-        failures=failures, last_error=state.get("last_error"), last_error_at=state.get("last_error_at"),
-        items_seen=state.get("items_seen"),
+        last_ok=_iso(state.last_ok), last_checked=_iso(state.last_checked), last_new_item=_iso(state.last_new_item),
+        failures=failures, last_error=state.last_error, last_error_at=_iso(state.last_error_at),
+        items_seen=state.items_seen,
     )
 
 
-def source_health(sources: list[Source], states: dict[str, dict[str, Any]], *, now: dt.datetime | None = None,
+def source_health(sources: list[Source], states: dict[str, SourceState], *, now: dt.datetime | None = None,
                   failure_threshold: int = FAILURE_THRESHOLD) -> list[SourceHealth]:
     """Health of every source, in the sources file's order (pure)."""
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or utcnow()
     return [assess(s, states.get(s.id), now=now, failure_threshold=failure_threshold) for s in sources]
 
 
 def collect_health(repo: Any, sources: list[Source], *, now: dt.datetime | None = None,
                    failure_threshold: int = FAILURE_THRESHOLD) -> list[SourceHealth]:
     """Read the sources' saved state through the repository and assess it."""
-    return source_health(sources, repo.source_states(s.id for s in sources), now=now,
+    return source_health(sources, repo.sources.many(s.id for s in sources), now=now,
                          failure_threshold=failure_threshold)
 
 

@@ -1,4 +1,4 @@
-"""One source's listing, fetched and parsed by its kind's adapter (DESIGN.md steps 2–3).
+"""One source's listing, fetched and parsed by its kind's adapter (steps 2–3 of docs/ARCHITECTURE.md).
 
 The first page is fetched with a conditional GET from the source's cursor (ETag,
 Last-Modified); a 304, or a first page whose parsed entries hash to the cursor's
@@ -17,11 +17,10 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from monitor.errors import FetchError, ParseError
 from monitor.fetch import Fetcher, Response
-from monitor.models import Entry, Source
+from monitor.models import Entry, Source, SourceState
 from monitor.sources.feed import parse_feed
 from monitor.sources.html_list import parse_listing
 from monitor.sources.json_api import parse_documents_api
@@ -65,17 +64,17 @@ def entries_hash(entries: list[Entry]) -> str:
 
 
 def fetch_listing(
-    source: Source, *, fetcher: Fetcher, cursor: dict[str, Any],
+    source: Source, *, fetcher: Fetcher, cursor: SourceState,
     parse: Callable[[Source, Response], Page] = parse_page,
 ) -> Listing:
     """Poll one source; raises `FetchError`/`ParseError` only when the first page fails."""
-    first = fetcher.get(str(source.url), etag=cursor.get("etag"), last_modified=cursor.get("last_modified"))
+    first = fetcher.get(str(source.url), etag=cursor.etag, last_modified=cursor.last_modified)
     if first.not_modified:
-        return Listing(not_modified=True, etag=first.etag or cursor.get("etag"), pages=1)
+        return Listing(not_modified=True, etag=first.etag or cursor.etag, pages=1)
     entries, next_url = parse(source, first)
     listing = Listing(entries=list(entries), etag=first.etag, last_modified=first.last_modified,
                       body_hash=entries_hash(entries), pages=1)
-    if listing.body_hash == cursor.get("body_hash"):
+    if listing.body_hash == cursor.body_hash:
         listing.not_modified = True
         return listing
     seen_pages = {first.url, str(source.url)}

@@ -1,6 +1,6 @@
 """The JSON API: `/api/search`, `/api/documents/{id}`, `/api/events`, `/api/timeline`.
 
-Responses are the pydantic models of `index.results` / `index.timeline`, so the OpenAPI
+Responses are the pydantic models of `index.results` / `monitor.timeline`, so the OpenAPI
 schema (`/api/openapi.json`) describes them. JSON is written with `<`, `>` and `&` escaped as
 `\\u003c`…, so a document title like `<script>` never appears raw in a response body even if
 a client mislabels it as HTML; parsed, the values are unchanged.
@@ -18,9 +18,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from monitor.index.queries import SearchParams, decode_cursor
-from monitor.index.repository import Repository
+from monitor.index import Repository
 from monitor.index.results import SearchResult
-from monitor.index.timeline import AgreementTimeline, TimelineEntry, build_timeline, timeline_entry
+from monitor.timeline import AgreementTimeline, TimelineEntry, agreements, timeline_entry
 from monitor.web.params import search_params
 
 
@@ -106,12 +106,6 @@ Repo = Annotated[Repository, Depends(repository)]
 Codes = Annotated[list[str], Query()]
 
 
-def knowledge_records(repo: Repository, *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (),
-                      action: tuple[str, ...] = (), size: int = 500) -> list[dict[str, Any]]:
-    """The one seam for knowledge: swap for `monitor.knowledge.timeline(...)` when it exists."""
-    return repo.knowledge(receiving=receiving, population=population, action=action, size=size)
-
-
 def _upper(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in values if v.strip())
 
@@ -145,7 +139,7 @@ def api_search(  # returns the response itself: the model is built and checked o
 
 @router.get("/documents/{doc_id}", response_model=DocumentDetail, summary="One document")
 def api_document(repo: Repo, doc_id: str) -> DocumentDetail:
-    doc = repo.document(doc_id) if len(doc_id) <= 128 else None
+    doc = repo.documents.get(doc_id) if len(doc_id) <= 128 else None
     if doc is None:
         raise HTTPException(404, "no such document")
     return document_detail(doc)
@@ -156,12 +150,12 @@ def api_events(
     repo: Repo, receiving: Codes = [], population: Codes = [], action: Codes = [],  # noqa: B006
     size: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> EventsPage:
-    records = knowledge_records(repo, receiving=_upper(receiving), population=_upper(population),
-                                action=tuple(a.strip() for a in action if a.strip()), size=size)
+    records = repo.findings.matching(receiving=_upper(receiving), population=_upper(population),
+                                     action=tuple(a.strip() for a in action if a.strip()), size=size)
     return EventsPage(total=len(records), events=[timeline_entry(r) for r in records])
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Per-agreement timelines of findings")
 def api_timeline(repo: Repo, receiving: Codes = []) -> TimelinePage:  # noqa: B006
     """One timeline per receiving country (the agreement), in the order events were reported."""
-    return TimelinePage(agreements=build_timeline(knowledge_records(repo, receiving=_upper(receiving))))
+    return TimelinePage(agreements=agreements(repo.findings.matching(receiving=_upper(receiving))))

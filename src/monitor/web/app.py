@@ -23,9 +23,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monitor import __version__
-from monitor.errors import IndexError_, MonitorError
-from monitor.index.repository import Repository
-from monitor.index.results import ExpiredCursor
+from monitor.errors import ExpiredCursor, IndexError_, InvalidToken, MonitorError
+from monitor.index import Repository
 from monitor.settings import Settings, get_settings
 from monitor.web import api, pages
 from monitor.web.templating import STATIC
@@ -111,7 +110,9 @@ class WebContext:
         if self._repository is None or not self._indices_ready:
             with self._lock:
                 if self._repository is None:
-                    self._repository = Repository.from_settings(self.settings)
+                    from monitor.services.cluster import repository_for
+
+                    self._repository = repository_for(self.settings)
                 if not self._indices_ready:
                     self._repository.ensure_indices()
                     self._indices_ready = True
@@ -155,6 +156,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ExpiredCursor)
     async def expired(request: Request, exc: ExpiredCursor) -> Response:
         return _error(request, 410, str(exc))
+
+    @app.exception_handler(InvalidToken)
+    async def invalid_token(request: Request, exc: InvalidToken) -> Response:
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(IndexError_)
     async def unavailable(request: Request, exc: IndexError_) -> Response:

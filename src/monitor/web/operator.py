@@ -18,8 +18,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 
 from monitor.alerts.delivery import stuck_alerts
 from monitor.errors import MonitorError
-from monitor.index.repository import Repository
 from monitor.settings import Settings
+from monitor.web.api import Repo
 
 Guard = Callable[..., Any]
 STATUSES = ("pending", "sending", "sent", "cancelled")
@@ -51,33 +51,24 @@ def operator_router(settings: Settings, *, guard: Guard | None = None) -> APIRou
     """The operator pages behind `guard` (default: the bearer token)."""
     router = APIRouter(prefix="/operator", tags=["operator"], dependencies=[Depends(guard or token_guard(settings))])
 
-    def repo() -> Repository:
-        return Repository.from_settings(settings)
-
     @router.get("/sources")
-    def sources() -> list[dict[str, Any]]:
+    def sources(repo: Repo) -> list[dict[str, Any]]:
         from monitor.sources import load_sources
         from monitor.sources.health import as_json, collect_health
 
-        repository = repo()
         try:
-            return as_json(collect_health(repository, load_sources(settings.sources, enabled_only=False)))
+            return as_json(collect_health(repo, load_sources(settings.sources, enabled_only=False)))
         except MonitorError as exc:
             raise HTTPException(503, str(exc)) from exc
-        finally:
-            repository.close()
 
     @router.get("/alerts")
-    def alerts() -> dict[str, Any]:
-        repository = repo()
+    def alerts(repo: Repo) -> dict[str, Any]:
         try:
-            counts = {status: len(repository.alerts_in_status(status)) for status in STATUSES}
+            counts = {status: repo.ledger.count(status) for status in STATUSES}
             stuck = [{"id": a["id"], "email": a["email"], "finding_id": a["finding_id"], "since": a.get("updated")}
-                     for a in stuck_alerts(repository)]
+                     for a in stuck_alerts(repo)]
         except MonitorError as exc:
             raise HTTPException(503, str(exc)) from exc
-        finally:
-            repository.close()
         return {"counts": counts, "stuck": stuck}
 
     return router

@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse
 from starlette.routing import NoMatchFound
 
 from monitor.index.queries import SearchParams
-from monitor.index.timeline import build_timeline
-from monitor.web.api import Repo, document_detail, knowledge_records
+from monitor.timeline import agreements
+from monitor.web.api import Repo, document_detail
 from monitor.web.params import query_pairs, search_params
 from monitor.web.templating import environment
 
@@ -100,14 +100,14 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse, name="search_page")
 def search_page(request: Request, repo: Repo, params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
     result = repo.search(params)
-    timelines = build_timeline(knowledge_records(repo, receiving=params.receiving)) if params.receiving else []
+    timelines = agreements(repo.findings.matching(receiving=params.receiving)) if params.receiving else []
     links = Links(request.url_for("search_page").path, params)
     return render(request, "search.html", params=params, result=result, links=links, timelines=timelines)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, name="document_page")
 def document_page(request: Request, repo: Repo, doc_id: str) -> HTMLResponse:
-    doc = repo.document(doc_id) if len(doc_id) <= 128 else None
+    doc = repo.documents.get(doc_id) if len(doc_id) <= 128 else None
     if doc is None:
         return render(request, "error.html", status=404, title="Not found",
                       message="There is no document with this id.")
@@ -122,6 +122,6 @@ def timeline_page(
     request: Request, repo: Repo, receiving: Annotated[list[str], Query()] = [],  # noqa: B006
 ) -> HTMLResponse:
     codes = tuple(c.strip().upper() for c in receiving if c.strip())
-    agreements = build_timeline(knowledge_records(repo, receiving=codes))
     links = Links(request.url_for("search_page").path, SearchParams())
-    return render(request, "timeline.html", agreements=agreements, links=links, receiving=codes)
+    return render(request, "timeline.html", agreements=agreements(repo.findings.matching(receiving=codes)),
+                  links=links, receiving=codes)

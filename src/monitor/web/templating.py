@@ -87,8 +87,9 @@ def host(url: str | None) -> str:
         return ""
 
 
-def day(value: str | None) -> str:
-    return (value or "")[:10]
+def day(value: object) -> str:
+    """YYYY-MM-DD of a date, a datetime or an ISO string ("" for none)."""
+    return str(value or "")[:10]
 
 
 @lru_cache(maxsize=1)

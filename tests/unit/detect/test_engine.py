@@ -1,4 +1,4 @@
-"""Unit tests of the detection engine (src/monitor/detect/engine.py) against DETECTION.md."""
+"""Unit tests of the detection engine (src/monitor/detect/engine.py) against docs/DETECTION.md."""
 
 from __future__ import annotations
 

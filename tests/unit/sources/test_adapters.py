@@ -6,7 +6,6 @@ import pytest
 from monitor.errors import ParseError, SourceConfigError
 from monitor.models import Source
 from monitor.sources import parse_feed, parse_sources
-from monitor.sources.health import format_table, source_health
 from monitor.sources.html_list import parse_listing
 from monitor.sources.json_api import parse_documents_api
 
@@ -83,21 +82,3 @@ def test_federal_register_results_and_next_page():
 def test_kind_specific_validation_names_source_and_field(yaml_text, expected):
     with pytest.raises(SourceConfigError, match=expected.replace("'", ".").replace("[", ".")):
         parse_sources("sources:\n  " + yaml_text + "\n")
-
-
-def test_health_flags_failures_silence_and_staleness():
-    now = dt.datetime(2026, 1, 31, tzinfo=dt.UTC)
-    sources = [Source(id=i, kind="feed", url="https://x.org/", expected_period_hours=48) for i in "abcd"]
-    states = {
-        "a": {"last_ok": "2026-01-30T23:00:00+00:00", "last_checked": "2026-01-30T23:00:00+00:00",
-              "last_new_item": "2026-01-30T00:00:00+00:00", "failures": 0},
-        "b": {"failures": 4, "last_error": "HTTP 500", "last_error_at": "2026-01-30T23:00:00+00:00"},
-        "c": {"last_ok": "2026-01-30T23:00:00+00:00", "last_checked": "2026-01-30T23:00:00+00:00",
-              "last_new_item": "2026-01-20T00:00:00+00:00", "failures": 0},
-    }
-    health = {h.id: h for h in source_health(sources, states, now=now)}
-    assert health["a"].status == "ok" and not health["a"].flags
-    assert health["b"].status == "failing" and health["b"].flags == ("failed 4 runs in a row",)
-    assert health["c"].status == "silent" and "no new item for 11.0 days" in health["c"].flags[0]
-    assert health["d"].status == "never run"
-    assert "3 flagged" not in format_table(list(health.values())) and "2 flagged" in format_table(list(health.values()))

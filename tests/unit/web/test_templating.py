@@ -2,7 +2,7 @@ import re
 
 from monitor.index.queries import SearchParams
 from monitor.index.results import Bucket, EventRef, Hit, SearchResult
-from monitor.index.timeline import build_timeline
+from monitor.timeline import agreements
 from monitor.web.pages import Links
 from monitor.web.templating import environment, facet_label, href, marked
 
@@ -68,7 +68,7 @@ def test_search_page_structure_is_accessible_and_needs_no_javascript():
 
 
 def test_timeline_section_lists_findings_in_order():
-    timelines = build_timeline([
+    timelines = agreements([
         {"action": "made_amenable", "receiving": "GT", "population": "MX", "published": "2020-01-07",
          "evidence": "Mexicans may be sent", "url": "https://x.test/1", "title": "T1"},
         {"action": "agreement_signed", "receiving": "GT", "published": "2019-07-26", "evidence": "signed",

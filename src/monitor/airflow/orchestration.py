@@ -1,6 +1,6 @@
-"""The bodies of the Airflow tasks; the files in `dags/` only wire them (DESIGN.md steps 1–9).
+"""The bodies of the Airflow tasks; the files in `dags/` only wire them (steps 1–9 of docs/ARCHITECTURE.md).
 
-Every task builds its settings with `airflow_config.task_settings()` (Airflow connections and
+Every task builds its settings with `config.task_settings()` (Airflow connections and
 variables, `MONITOR_*` as fallback), opens one repository, does one step and returns small
 JSON for XCom — counts and ids, never documents. Everything it writes is idempotent, so
 Airflow retries and reruns are safe. Heavy imports happen inside the functions: importing
@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 from airflow.sdk import Asset
 
-from monitor.airflow_config import FETCH_POOL, FETCH_POOL_DESCRIPTION, FETCH_POOL_SLOTS
+from monitor.airflow.config import FETCH_POOL, FETCH_POOL_DESCRIPTION, FETCH_POOL_SLOTS
 
 __all__ = [
     "FETCH_POOL", "FETCH_POOL_DESCRIPTION", "FETCH_POOL_SLOTS", "FINDINGS", "OWNER", "START_DATE", "TAGS",
@@ -49,20 +48,14 @@ def default_args(**overrides: Any) -> dict[str, Any]:
     return {"owner": OWNER, "retries": 2, "retry_delay": dt.timedelta(minutes=1), **overrides}
 
 
-@contextmanager
-def _repository(settings: Any) -> Iterator[Any]:
-    from monitor.index.repository import Repository
+def _repository(settings: Any) -> Any:
+    from monitor.services.cluster import open_repository
 
-    repo = Repository.from_settings(settings)
-    try:
-        repo.ensure_indices()
-        yield repo
-    finally:
-        repo.close()
+    return open_repository(settings)
 
 
 def _settings() -> Any:
-    from monitor.airflow_config import task_settings
+    from monitor.airflow.config import task_settings
 
     return task_settings()
 
@@ -70,9 +63,9 @@ def _settings() -> Any:
 # -- monitor_ingest ------------------------------------------------------------------------------
 def load_sources_task() -> list[dict[str, Any]]:
     """The enabled sources (small JSON: id, url, kind, options), one mapped task each."""
-    from monitor.pipeline import load_source_records
+    from monitor.sources import load_sources
 
-    records = load_source_records(_settings())
+    records = [s.model_dump(mode="json") for s in load_sources(_settings().sources)]
     logger.info("%d enabled sources: %s", len(records), ", ".join(r["id"] for r in records))
     return records
 
@@ -88,10 +81,16 @@ def ingest_task(source: dict[str, Any]) -> dict[str, Any]:
     from airflow.sdk import get_current_context
     from airflow.sdk.exceptions import AirflowFailException
 
-    from monitor.pipeline import ingest_source_record
+    from dataclasses import asdict
+
+    from monitor.fetch import Fetcher
+    from monitor.ingest import ingest_source
+    from monitor.models import Source
 
     get_current_context()["source_id"] = source.get("id", "?")  # names the mapped task in the UI
-    result = ingest_source_record(_settings(), source)
+    settings = _settings()
+    with _repository(settings) as repo, Fetcher(settings) as fetcher:
+        result = asdict(ingest_source(Source.model_validate(source), repo=repo, fetcher=fetcher))
     logger.info("source %s: %s", result["source_id"], {k: v for k, v in result.items() if k != "source_id"})
     if not result["ok"]:
         raise AirflowFailException(f"source {result['source_id']} failed: {result['error']}")
@@ -214,14 +213,15 @@ def digest_task(day: dt.date | None = None) -> int:
 def source_health_task() -> dict[str, Any]:
     """Assess every source and email the report to MONITOR_OPERATOR_EMAILS (logged if none)."""
     from monitor.alerts.delivery import stuck_alerts
-    from monitor.index.repository import utcnow
-    from monitor.maintenance import mail_report, render_health_report, source_health
+    from monitor.dates import utcnow
+    from monitor.maintenance import mail_report, needs_attention, render_health_report
     from monitor.sources import load_sources
+    from monitor.sources.health import collect_health
 
     settings = _settings()
     now = utcnow()
     with _repository(settings) as repo:
-        rows = source_health(repo, load_sources(settings.sources), now=now)
+        rows = collect_health(repo, load_sources(settings.sources, enabled_only=False), now=now)
         stuck = [f"alert {a['id']} to {a.get('email', '?')} stuck in 'sending' since {a.get('updated')}"
                  for a in stuck_alerts(repo)]
     report = render_health_report(rows, now=now, problems=stuck)
@@ -232,16 +232,16 @@ def source_health_task() -> dict[str, Any]:
     statuses: dict[str, int] = {}
     for row in rows:
         statuses[row.status] = statuses.get(row.status, 0) + 1
-    return {"sources": len(rows), **statuses, "stuck_alerts": len(stuck), "mailed": mailed}
+    return {"sources": len(rows), **statuses, "attention": sum(map(needs_attention, rows)),
+            "stuck_alerts": len(stuck), "mailed": mailed}
 
 
 def check_templates_task() -> dict[str, Any]:
     """Fail when a live index lacks the mapping the code writes (writes would be rejected)."""
     from monitor.errors import IndexError_
-    from monitor.maintenance import check_templates
 
     with _repository(_settings()) as repo:
-        result = check_templates(repo)
+        result = repo.check_templates()
     for warning in result.warnings:
         logger.warning("%s", warning)
     if result.problems:
@@ -251,8 +251,7 @@ def check_templates_task() -> dict[str, Any]:
 
 def retention_task(days: int = VERSION_RETENTION_DAYS) -> int:
     """Delete document versions superseded more than `days` ago; returns how many."""
-    from monitor.index.repository import utcnow
-    from monitor.maintenance import prune_versions
+    from monitor.dates import utcnow
 
     with _repository(_settings()) as repo:
-        return prune_versions(repo, older_than=dt.timedelta(days=int(days)), now=utcnow())
+        return repo.versions.prune(older_than=dt.timedelta(days=int(days)), now=utcnow())

@@ -2,12 +2,11 @@ import datetime as dt
 
 import pytest
 
-from monitor.index.queries import (
+from monitor.index.queries.search import (
     MAX_WINDOW,
     SearchParams,
     decode_cursor,
     encode_cursor,
-    knowledge_body,
     operators,
     search_request,
 )
@@ -136,13 +135,6 @@ def test_cursor_round_trip_and_rejection_of_anything_else():
     for bad in ("", "not base64!!", encode_cursor("x", [{"script": 1}]), "eyJwaXQiOiAxfQ"):
         with pytest.raises(ValueError):
             decode_cursor(bad)
-
-
-def test_knowledge_body_filters_and_orders_by_report_date():
-    body = knowledge_body(receiving=("gt",), action=("made_amenable",))
-    assert {"terms": {"receiving": ["GT"]}} in body["query"]["bool"]["filter"]
-    assert {"terms": {"action": ["made_amenable"]}} in body["query"]["bool"]["filter"]
-    assert body["sort"][0] == {"published": {"order": "asc", "missing": "_last"}}
 
 
 def test_spelled_out_operators_outside_quotes_become_query_syntax():

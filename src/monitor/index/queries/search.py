@@ -244,39 +244,3 @@ def decode_cursor(cursor: str) -> tuple[str, list[Any]]:
     if not all(v is None or isinstance(v, (int, float, str)) for v in after):
         raise ValueError("not a search cursor")
     return pit, after
-
-
-def knowledge_body(
-    *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (), action: tuple[str, ...] = (),
-    size: int = 500,
-) -> dict[str, Any]:
-    """Knowledge records (events index) matching the filters, oldest report first."""
-    filters = [
-        {"terms": {field: [v.upper() if field != "action" else v for v in values]}}
-        for field, values in (("receiving", receiving), ("population", population), ("action", action)) if values
-    ]
-    return {
-        "query": {"bool": {"filter": filters}},
-        "size": max(1, min(size, MAX_WINDOW)),
-        "sort": [{"published": {"order": "asc", "missing": "_last"}}, {"first_seen": "asc"}],
-    }
-
-
-def unreconciled_body(size: int = 500) -> dict[str, Any]:
-    """Documents whose events have not yet been merged into the knowledge index."""
-    return {
-        "query": {"bool": {"filter": [{"term": {"reconciled": False}}]}},
-        "size": size,
-        "sort": [{"fetched": "asc"}],
-        "_source": ["url", "title", "published", "events", "affected_count"],
-    }
-
-
-def status_body(status: str, size: int = 500) -> dict[str, Any]:
-    """Alert ledger entries in one delivery status, oldest first."""
-    return {"query": {"term": {"status": status}}, "size": size, "sort": [{"created": "asc"}]}
-
-
-def unplanned_findings_body(size: int = 500) -> dict[str, Any]:
-    """Findings whose alert ledger entries have not all been created yet."""
-    return {"query": {"term": {"alerts_planned": False}}, "size": size, "sort": [{"first_seen": "asc"}]}

@@ -1,0 +1,79 @@
+"""The knowledge index (`<prefix>-events`): one record per (action, receiving, population)
+fact the monitor has learned, with its supporting documents; `made_amenable` records are the
+findings that alert.
+
+A record is created with `op_type=create`, so of two concurrent runs exactly one creates it;
+a further supporting document is added by compare-and-set (the core distribution has no
+painless scripts), retried when another writer changed the record in between.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+from monitor.errors import IndexError_
+from monitor.index import client as es
+from monitor.index.mappings import IndexNames
+from monitor.index.queries import records
+
+_CAS_ATTEMPTS = 5
+
+
+class FindingStore:
+    """Reads and writes of the knowledge records."""
+
+    def __init__(self, client: Elasticsearch, names: IndexNames) -> None:
+        self.client = client
+        self.index = names.events
+
+    def create(self, finding_id: str, body: dict[str, Any]) -> bool:
+        """Create a knowledge record; True when it is new, False when it was already known."""
+        return es.create_once(self.client, self.index, finding_id, body, what=f"finding {finding_id}")
+
+    def add_source(self, finding_id: str, source: dict[str, Any]) -> bool:
+        """Add a supporting document to a known record; False when it already lists it."""
+        for _attempt in range(_CAS_ATTEMPTS):
+            current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
+            sources = current.get("sources", [])
+            if any(s.get("document_id") == source["document_id"] for s in sources):
+                return False
+            changed = es.update_if_unchanged(self.client, self.index, current, {"sources": [*sources, source]},
+                                             what=f"finding {finding_id}")
+            if changed is not None:
+                return True
+        raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+
+    def get(self, finding_id: str) -> dict[str, Any] | None:
+        return es.get_source(self.client, self.index, finding_id, what=f"finding {finding_id}")
+
+    def unplanned(self, size: int = 500) -> list[dict[str, Any]]:
+        """Findings whose alert ledger entries have not all been created yet, oldest first."""
+        with es.translated("search unplanned findings"):
+            return es.hits(self.client.search(index=self.index, body=records.unplanned_findings(size)))
+
+    def mark_planned(self, finding_id: str) -> None:
+        with es.translated(f"mark finding {finding_id} planned"):
+            self.client.update(index=self.index, id=finding_id, doc={"alerts_planned": True}, refresh=True)
+
+    def latest(self, size: int = 100) -> list[dict[str, Any]]:
+        """The most recently learned records."""
+        with es.translated("list findings"):
+            return es.hits(self.client.search(index=self.index, body=records.latest_findings(size)))
+
+    def records(self, *, receiving: str | None = None, action: str | None = None) -> list[dict[str, Any]]:
+        """Every knowledge record (optionally of one partner and/or one action), all pages."""
+        return es.search_all(self.client, self.index, records.records_of(receiving=receiving, action=action),
+                             sort=[{"first_seen": "asc"}], what="list knowledge records")
+
+    def matching(self, *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (),
+                 action: tuple[str, ...] = (), size: int = 500) -> list[dict[str, Any]]:
+        """Records matching the filters, oldest report first (the API's events and timelines)."""
+        body = records.knowledge(receiving=receiving, population=population, action=action, size=size)
+        with es.translated("search knowledge"):
+            return es.hits(self.client.search(index=self.index, body=body))
+
+    def first_seen_between(self, start: str, end: str) -> list[dict[str, Any]]:
+        with es.translated("list findings of a day"):
+            return es.hits(self.client.search(index=self.index, body=records.first_seen_between(start, end)))

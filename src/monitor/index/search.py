@@ -1,0 +1,68 @@
+"""The advocates' document search: one page by number (collapsed syndication clusters,
+facets) or a cursor walk through every match (a point in time + `search_after`).
+
+Request bodies come from `queries.search`, answers are read by `results`; this module only
+sends them and keeps the point in time's life cycle: opened by the first cursor page, closed
+after the last, and an expired or foreign cursor answered with `ExpiredCursor`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+
+from monitor.errors import ExpiredCursor
+from monitor.index import client as es
+from monitor.index import results
+from monitor.index.mappings import IndexNames
+from monitor.index.queries import search as queries
+
+logger = logging.getLogger(__name__)
+
+
+def search(client: Elasticsearch, names: IndexNames, params: queries.SearchParams, *, cursor: str | None = None,
+           deep: bool = False) -> results.SearchResult:
+    """One page of documents: by page number (`from`/`size`, collapsed when asked) or by cursor.
+
+    `deep=True` starts a cursor walk (uncollapsed) and a `cursor` continues one; the result
+    carries `next_cursor` until the last page, where the point in time is closed.
+    """
+    if cursor is None and not deep:
+        return _page(client, names, params)
+    params = params.with_(collapse=False, page=1)
+    if cursor is None:
+        with es.translated("open a point in time"):
+            pit = client.open_point_in_time(index=names.documents, keep_alive=queries.PIT_KEEP_ALIVE)["id"]
+        after = None
+    else:
+        pit, after = queries.decode_cursor(cursor)
+    with es.translated("search documents"):
+        try:
+            response = dict(client.search(body=queries.search_request(params, pit=pit, search_after=after)))
+        except NotFoundError as exc:
+            raise ExpiredCursor("the search cursor has expired; start the search again") from exc
+        except ApiError as exc:
+            if exc.status_code == 400 and cursor is not None:
+                raise ExpiredCursor("the search cursor is not valid; start the search again") from exc
+            raise
+    hits = response["hits"]["hits"]
+    pit = response.get("pit_id", pit)
+    next_cursor = None
+    if len(hits) == params.size:
+        next_cursor = queries.encode_cursor(pit, hits[-1]["sort"])
+    else:
+        with contextlib.suppress(ApiError, TransportError):
+            client.close_point_in_time(id=pit)
+    return results.parse_search(response, params, next_cursor=next_cursor)
+
+
+def _page(client: Elasticsearch, names: IndexNames, params: queries.SearchParams) -> results.SearchResult:
+    with es.translated("search documents"):
+        response = client.search(index=names.documents, body=queries.search_request(params))
+        unclustered = response.get("aggregations", {}).get(queries.UNCLUSTERED, {}).get("doc_count", 0)
+        if unclustered > 1:  # they would show as one story: search again uncollapsed
+            logger.warning("%d matching documents have no cluster_id; not collapsing", unclustered)
+            response = client.search(index=names.documents, body=queries.search_request(params.with_(collapse=False)))
+    return results.parse_search(dict(response), params)

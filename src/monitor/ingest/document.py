@@ -1,0 +1,58 @@
+"""Fetch, extract and detect one entry (steps 4 and 6 of docs/ARCHITECTURE.md): the entry's
+page (or its API text URLs, or a PDF) reduced to main text and metadata, its language, the
+detector's verdict, built into a typed `models.Document`.
+
+Fetching is the only I/O here; `build_document` is pure.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from monitor.detect import detect
+from monitor.errors import FetchError, MonitorError, ParseError
+from monitor.extract.language import detect_language
+from monitor.extract.page import extract_page
+from monitor.extract.urls import canonical_url
+from monitor.fetch import Fetcher
+from monitor.ingest.identify import content_hash, document_id
+from monitor.models import Document, Entry, Extracted, Source
+
+logger = logging.getLogger(__name__)
+
+
+def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
+    """The entry's text: from its text URLs (json_api) or its page (HTML, PDF, plain text);
+    an API entry whose pages all fail falls back to its abstract."""
+    error: MonitorError | None = None
+    for url in (*entry.text_urls, entry.url):
+        try:
+            page = fetcher.get(url)
+            extracted = extract_page(page.body, content_type=page.content_type, url=page.url, title=entry.title)
+        except (FetchError, ParseError) as exc:
+            error = exc
+            continue
+        if extracted.text.strip():
+            return extracted
+        error = ParseError(f"no text in {url}")
+    if entry.text_urls and entry.summary:
+        logger.info("using the abstract of %s: %s", entry.url, error)
+        return Extracted(title=entry.title, text=entry.summary, published=entry.published)
+    raise error or ParseError(f"no text for {entry.url}")
+
+
+def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document:
+    """The analysed document of one extracted page (identity from its canonical URL: the
+    page's own for web pages, the entry's for API records)."""
+    title = page.title or entry.title
+    published = page.published or entry.published
+    detected = detect_language(f"{title}\n{page.text}")
+    lang = detected if detected != "und" else (page.lang or source.language or "und")
+    detection = detect(page.text, title=title, published=published, lang=lang)
+    canonical = page.canonical_url if source.kind != "json_api" and page.canonical_url else canonical_url(entry.url)
+    return Document(
+        id=document_id(canonical), url=entry.url, canonical_url=canonical, source_id=source.id,
+        source_kind=source.kind, title=title, text=page.text, content_hash=content_hash(title, page.text),
+        lang=detection.lang or lang, detection=detection, published=published, updated=page.updated,
+        authors=tuple(page.authors), tags=tuple(source.tags), entry_updated=entry.updated,
+    )

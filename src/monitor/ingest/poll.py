@@ -1,0 +1,183 @@
+"""One poll of one source (steps 2–7 of docs/ARCHITECTURE.md): read its state, fetch and parse
+its listing, turn every new or changed entry into a document, identify it, write the
+documents, then save the source's state.
+
+Nothing fetched is thrown away because a later stage failed: documents are written in
+batches of `FLUSH_EVERY` as the poll goes (so a listing of thousands of entries, or a
+failure late in one, keeps what was already read); a failed near-duplicate lookup leaves the
+batch's new documents as clusters of their own instead of dropping them; an article that
+cannot be fetched or extracted is counted and skipped. Whenever anything failed the cursor
+stays where it was, so the next poll lists the source again and retries exactly what is
+missing (stored documents are recognised and skipped). A source never raises: its result
+says what happened.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from monitor.dates import utcnow
+from monitor.errors import FetchError, IndexError_, ParseError
+from monitor.extract.fingerprint import dedup_keys
+from monitor.fetch import Fetcher
+from monitor.index import Repository
+from monitor.ingest import state as states
+from monitor.ingest.document import build_document, fetch_article
+from monitor.ingest.identify import (
+    CANDIDATES_PER_LOOKUP, assign_clusters, document_id, entry_lookup_keys, known_for, superseded_version,
+)
+from monitor.models import Entry, Source, SourceState
+from monitor.sources.listing import fetch_listing
+
+logger = logging.getLogger(__name__)
+
+#: Documents written per bulk request while a poll goes on.
+FLUSH_EVERY = 500
+
+
+@dataclass
+class SourceResult:
+    """Small counts for one source (safe to pass through XCom)."""
+
+    source_id: str
+    ok: bool = True
+    error: str = ""
+    not_modified: bool = False
+    entries: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    article_errors: int = 0
+
+
+@dataclass
+class _Batch:
+    """Documents and versions written in one bulk request."""
+
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    versions: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    unclustered: list[str] = field(default_factory=list)
+
+
+class _Poll:
+    """The documents side of one source's poll: what is known, what was seen, the batch."""
+
+    def __init__(self, source: Source, repo: Repository, fetcher: Fetcher, result: SourceResult) -> None:
+        self.source, self.repo, self.fetcher, self.result = source, repo, fetcher, result
+        self.batch = _Batch()
+        self.seen: set[str] = set()
+        self.problems: list[str] = []
+
+    def entry(self, entry: Entry, old: dict[str, Any] | None) -> None:
+        """Fetch, analyse and identify one new or changed entry into the batch."""
+        doc = build_document(fetch_article(entry, fetcher=self.fetcher), entry=entry, source=self.source)
+        # The poll already looked up every entry's own id and URLs; ask again only when the
+        # page names another canonical URL.
+        if (old is None and doc.id != document_id(entry.url)) or (old is not None and old["id"] != doc.id):
+            found = self.repo.documents.by_ids([doc.id]).get(doc.id)
+            old = {"id": doc.id, **found} if found else None
+        if doc.id in self.seen:
+            self.result.unchanged += 1  # two entries of this poll are one document
+            return
+        self.seen.add(doc.id)
+        now = utcnow()
+        if old is not None and old.get("content_hash") == doc.content_hash:
+            self.result.unchanged += 1
+            if old.get("entry_updated", "") != entry.updated:
+                self.batch.docs[doc.id] = {**{k: v for k, v in old.items() if k != "id"}, "entry_updated": entry.updated}
+            return
+        doc = replace(doc, fetched=now, dedup_bands=tuple(dedup_keys(doc.text)))
+        if old is None:
+            self.batch.unclustered.append(doc.id)
+            self.result.new += 1
+        else:
+            doc = replace(doc, version=int(old.get("version") or 1) + 1, cluster_id=old.get("cluster_id"))
+            self.batch.versions.append(superseded_version(doc.id, old, doc.body(), now=now))
+            if not doc.cluster_id:
+                self.batch.unclustered.append(doc.id)
+            self.result.updated += 1
+        self.batch.docs[doc.id] = doc.body()
+
+    def flush(self) -> None:
+        """Cluster and write the batch (IndexError_ when the write itself fails)."""
+        batch, self.batch = self.batch, _Batch()
+        if batch.unclustered:
+            try:
+                assign_clusters(batch.docs, batch.unclustered, self._candidates)
+            except IndexError_ as exc:
+                for doc_id in batch.unclustered:
+                    batch.docs[doc_id].setdefault("cluster_id", doc_id)
+                self.problems.append(f"near-duplicate lookup failed, {len(batch.unclustered)} document(s) "
+                                     f"stored without syndication cluster: {exc}")
+                logger.warning("near-duplicate lookup failed: %s", exc, extra={"source": self.source.id})
+        self.repo.documents.save(list(batch.docs.items()), batch.versions)
+
+    def _candidates(self, keys: list[str], exclude: list[str]) -> list[dict[str, Any]]:
+        return self.repo.documents.near_duplicates(keys, exclude=exclude, size=CANDIDATES_PER_LOOKUP)
+
+
+def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher) -> SourceResult:
+    """Fetch, extract, detect and index one source; failures are reported, never raised."""
+    result = SourceResult(source_id=source.id)
+    try:
+        _ingest(source, repo=repo, fetcher=fetcher, result=result)
+    except IndexError_ as exc:
+        result.ok, result.error = False, str(exc)
+        logger.error("source not indexed: %s", exc, extra={"source": source.id})
+    except Exception as exc:  # noqa: BLE001 - the source's boundary: record it, the other sources go on
+        result.ok, result.error = False, f"internal error: {exc.__class__.__name__}: {exc}"
+        logger.exception("source failed unexpectedly", extra={"source": source.id})
+    return result
+
+
+def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult) -> None:
+    state = repo.sources.get(source.id)
+    try:
+        listing = fetch_listing(source, fetcher=fetcher, cursor=state)
+    except (FetchError, ParseError) as exc:
+        result.ok, result.error = False, str(exc)
+        logger.warning("source failed: %s", exc, extra={"source": source.id})
+        _save_failure(repo, source.id, state, str(exc))
+        return
+    if listing.not_modified:
+        result.not_modified = True
+        if (changed := states.after_unchanged(state, now=utcnow())) is not None:
+            repo.sources.save(source.id, changed)
+        return
+    result.entries = len(listing.entries)
+    ids, urls = entry_lookup_keys(listing.entries)
+    known = repo.documents.known(ids=ids, urls=urls)
+    poll = _Poll(source, repo, fetcher, result)
+    for entry in listing.entries:
+        old = known_for(entry, known)
+        if old is not None and old.get("entry_updated", "") == entry.updated:
+            result.unchanged += 1
+            continue
+        try:
+            poll.entry(entry, old)
+        except (FetchError, ParseError) as exc:
+            logger.warning("article failed: %s", exc, extra={"source": source.id, "url": entry.url})
+            result.article_errors += 1
+        except IndexError_:
+            raise
+        except Exception:  # noqa: BLE001 - one page that breaks extraction must not cost the others
+            logger.exception("article failed unexpectedly", extra={"source": source.id, "url": entry.url})
+            result.article_errors += 1
+        if len(poll.batch.docs) >= FLUSH_EVERY:
+            poll.flush()
+    poll.flush()
+    problems = ([f"{result.article_errors} article(s) could not be fetched"] if result.article_errors else [])
+    problems += listing.errors + poll.problems
+    if problems:
+        result.ok, result.error = False, "; ".join(problems)
+    repo.sources.save(source.id, states.after_poll(state, listing, changed=bool(result.new or result.updated),
+                                                   problems=problems, now=utcnow()))
+
+
+def _save_failure(repo: Repository, source_id: str, state: SourceState, error: str) -> None:
+    try:
+        repo.sources.save(source_id, states.after_failure(state, error, now=utcnow()))
+    except IndexError_ as exc:
+        logger.error("cannot record failure: %s", exc, extra={"source": source_id})

@@ -1,0 +1,48 @@
+"""A source's state after a poll (pure): how its cursor and health change, as dlt keeps a
+source's incremental state — small, typed, one record per source, saved right after the
+poll's documents and only then.
+
+- A changed listing whose every entry and page was read: the new cursor (ETag,
+  Last-Modified, entries hash), `last_ok`, failures back to 0.
+- A changed listing with errors (an article or a later page failed): the cursor stays, so
+  the next poll lists the source again and retries what failed; one more failure counted.
+- An unchanged listing (304, or the same entries): nothing is written — a second poll of an
+  unchanged source makes no write at all — unless the source recovers from failures or its
+  last heartbeat is older than `HEARTBEAT` (sources/health.py explains why that suffices).
+- A failed poll (the listing could not be fetched or parsed): one more failure, the error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.models import SourceState
+from monitor.sources.health import HEARTBEAT
+from monitor.sources.listing import Listing
+
+
+def after_poll(state: SourceState, listing: Listing, *, changed: bool, problems: list[str],
+               now: dt.datetime) -> SourceState:
+    """The state after a changed listing was processed (`problems`: what failed in it)."""
+    health = {"last_checked": now, "items_seen": len(listing.entries)}
+    if changed:
+        health["last_new_item"] = now
+    if problems:
+        return state.model_copy(update={**health, "failures": state.failures + 1, "last_error": "; ".join(problems),
+                                        "last_error_at": now})
+    return state.model_copy(update={**health, "etag": listing.etag, "last_modified": listing.last_modified,
+                                    "body_hash": listing.body_hash, "last_ok": now, "failures": 0})
+
+
+def after_unchanged(state: SourceState, *, now: dt.datetime) -> SourceState | None:
+    """The state after an unchanged poll, or None when nothing needs writing."""
+    stale = state.last_checked is None or now - state.last_checked > HEARTBEAT
+    if state.failures == 0 and not stale:
+        return None
+    return state.model_copy(update={"failures": 0, "last_ok": now, "last_checked": now})
+
+
+def after_failure(state: SourceState, error: str, *, now: dt.datetime) -> SourceState:
+    """The state after the listing itself failed."""
+    return state.model_copy(update={"failures": state.failures + 1, "last_error": error, "last_error_at": now,
+                                    "last_checked": now})
