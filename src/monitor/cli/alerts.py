@@ -1,0 +1,88 @@
+"""Commands for subscriptions and alerts: `subscribe`, `subscriptions`, `unsubscribe`,
+`alerts`, `digest`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from monitor.cli.common import EXIT_OK, EXIT_PARTIAL, date_option, repository
+from monitor.settings import Settings
+
+
+def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts import new_subscription
+    from monitor.alerts.flows import request_subscription, save_confirmed
+    from monitor.alerts.subscriptions import describe_filters
+
+    sub = new_subscription(
+        args.email, receiving=args.receiving, population=args.population, actions=args.action, query=args.query,
+        digest=args.digest, language=args.language, confirmed=args.confirmed, apprise_urls=args.apprise,
+    )
+    if args.confirmed:
+        with repository(settings) as repo:
+            save_confirmed(repo, sub)
+        print(f"subscribed {sub.email} (confirmed) {describe_filters(sub)}")
+    else:
+        request_subscription(settings, sub)
+        print(f"confirmation email sent to {sub.email}; the subscription starts when its link is opened "
+              f"({describe_filters(sub)})")
+    return EXIT_OK
+
+
+def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.subscriptions import describe_filters
+    from monitor.models import Subscription
+
+    subs = [Subscription.model_validate(s) for s in repository(settings).subscriptions()]
+    if args.json:
+        print(json.dumps([s.model_dump(mode="json", exclude={"apprise_urls"}) for s in subs], indent=2))
+        return EXIT_OK
+    for sub in subs:
+        print(f"{sub.email:<40} {describe_filters(sub)}")
+    return EXIT_OK
+
+
+def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.flows import unsubscribe_email
+    from monitor.alerts.subscriptions import normalize_email
+
+    with repository(settings) as repo:
+        removed = unsubscribe_email(repo, normalize_email(args.email))
+    print("unsubscribed" if removed else "no such subscription")
+    return EXIT_OK if removed else EXIT_PARTIAL
+
+
+def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.delivery import deliver_pending, requeue, retry_now, stuck_alerts
+
+    with repository(settings) as repo:
+        if args.requeue:
+            ok = requeue(repo, args.requeue)
+            print("re-queued" if ok else "no such stuck alert")
+            return EXIT_OK if ok else EXIT_PARTIAL
+        if args.retry_now:
+            print(f"{retry_now(repo)} pending alert(s) made due")
+        if args.deliver:
+            report = deliver_pending(repo, settings)
+            print(f"sent {report.sent}, failed {report.failed}, cancelled {report.cancelled}")
+        counts = {status: repo.ledger.count(status) for status in ("pending", "sending", "sent", "cancelled")}
+        stuck = stuck_alerts(repo)
+    if args.json:
+        print(json.dumps(counts | {"stuck": [a["id"] for a in stuck]}))
+    else:
+        print("  ".join(f"{k}={v}" for k, v in counts.items()) + f"  stuck={len(stuck)}")
+        for alert in stuck:
+            print(f"  stuck since {alert.get('updated')}: {alert['id']} to {alert['email']} ({alert['finding_id']})")
+    return EXIT_PARTIAL if stuck else EXIT_OK
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.digest import send_digests
+
+    day = date_option(args.day, "--day") if args.day else dt.date.today() - dt.timedelta(days=1)
+    with repository(settings) as repo:
+        created = send_digests(repo, settings, day=day)
+    print(f"{created} digest(s) for {day}")
+    return EXIT_OK
