@@ -6,7 +6,7 @@ import sys
 import pytest
 import requests
 
-from monitor.services.elasticsearch import REQUIRED_MODULES, choose_java_home, java_modules
+from monitor.services.es_distribution import REQUIRED_MODULES, choose_java_home, java_modules
 from monitor.settings import Settings
 
 pytestmark = pytest.mark.integration

@@ -2,7 +2,7 @@
 
 Under `make run` the web app is not `monitor serve` on :8000 but a plugin mounted by the Airflow
 API server at `/monitor`, and the tasks that send the email get their settings from the
-environment `monitor.services.stack.airflow_environment` builds. This test builds that same
+environment `monitor.services.local_airflow.airflow_environment` builds. This test builds that same
 environment (only the ports and the state folder are the test's own), serves the app the way
 the API server does (Airflow's `init_plugins` on a FastAPI app, with the project's plugins
 folder), sends the founding example's alert through the real ingest and delivery code to the
@@ -30,7 +30,7 @@ import requests
 
 from monitor.services.httpsite import fill_demo_site
 from monitor.services.smtp import messages
-from monitor.services.stack import airflow_environment
+from monitor.services.local_airflow import airflow_environment
 from monitor.settings import Settings
 from tests.support import free_port
 

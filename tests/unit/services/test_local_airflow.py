@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.services.stack import WEB_MOUNT, airflow_environment, web_public_url
+from monitor.services.local_airflow import WEB_MOUNT, airflow_environment, web_public_url
 from monitor.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
