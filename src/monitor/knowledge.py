@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from monitor.dates import utcnow
+from monitor.dates import parse_date, utcnow
 from monitor.index import Repository
-from monitor.timeline import as_date, epoch_for, termination_dates
+from monitor.timeline import epoch_for, termination_dates
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class Terminations:
 
     def epoch(self, receiving: str, published: Any) -> str:
         """The epoch of a `made_amenable` event of `receiving` on the date `published`."""
-        return epoch_for(termination_dates(self.records.values(), receiving), as_date(published))
+        return epoch_for(termination_dates(self.records.values(), receiving), parse_date(published))
 
     def learn(self, record_id: str, body: dict[str, Any], source: dict[str, Any]) -> None:
         """Remember a termination merged by this run (a new record, or a further source)."""

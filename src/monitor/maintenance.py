@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from monitor.sources.health import SourceHealth
+from monitor.models import Source
+from monitor.sources.health import SourceHealth, collect_health
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,18 @@ def render_health_report(rows: Sequence[SourceHealth], *, now: dt.datetime, prob
         f"<th>last new item</th><th>flags</th><th>last error</th></tr>{cells}</table>{extra}"
     )
     return Report(subject=subject, text="\n".join(lines) + "\n", html=body)
+
+
+def operator_report(repo: Any, sources: Sequence[Source], *,
+                    now: dt.datetime) -> tuple[list[SourceHealth], list[str], Report]:
+    """Today's report from the saved state: every source's health (disabled ones included, as
+    `monitor sources` lists them), the alerts stuck mid-send, and the rendered email."""
+    from monitor.alerts.delivery import stuck_alerts
+
+    rows = collect_health(repo, list(sources), now=now)
+    stuck = [f"alert {a['id']} to {a.get('email', '?')} stuck in 'sending' since {a.get('updated')}"
+             for a in stuck_alerts(repo)]
+    return rows, stuck, render_health_report(rows, now=now, problems=stuck)
 
 
 def mail_report(report: Report, settings: Any, *, now: dt.datetime) -> int:

@@ -13,7 +13,7 @@
 | MONITOR_SMTP_SECURITY | none | `none`, `starttls` or `ssl` |
 | MONITOR_SMTP_USER / _PASSWORD | unset | SMTP credentials (never in the repo) |
 | MONITOR_SECRET_KEY | unset | signs confirmation/unsubscribe links and feed URLs; required outside dev |
-| MONITOR_PUBLIC_URL | http://127.0.0.1:8000 | base URL of the web app, for links in emails |
+| MONITOR_PUBLIC_URL | http://127.0.0.1:8000 | base URL of the web app, for links in emails (`make run` sets its /monitor mount) |
 | MONITOR_OPERATOR_EMAILS | unset | comma-separated operators who get the source-health report |
 | MONITOR_OPERATOR_TOKEN | unset | bearer token for the operator pages of `monitor serve` (under Airflow: Airflow login) |
 | MONITOR_STATE_DIR | ./.state | local state: ES data, mail folder, Airflow home |

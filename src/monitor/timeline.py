@@ -20,11 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from monitor.dates import parse_date as as_date
+from monitor.dates import parse_date
 
 __all__ = [
     "LIFECYCLE", "AgreementTimeline", "TimelineEntry", "TimelineSource", "agreement_status", "agreements",
-    "amenable_on", "as_date", "build_timeline", "epoch_for", "record_date", "source_dates", "termination_dates",
+    "amenable_on", "build_timeline", "epoch_for", "record_date", "source_dates", "termination_dates",
     "timeline_entry",
 ]
 
@@ -61,18 +61,18 @@ class AgreementTimeline(BaseModel):
 
 def source_dates(record: Mapping[str, Any]) -> list[dt.date]:
     """Dates of the documents that reported a record as news (background ones excluded)."""
-    dates = [d for s in record.get("sources") or [] if not s.get("background") if (d := as_date(s.get("published")))]
+    dates = [d for s in record.get("sources") or [] if not s.get("background") if (d := parse_date(s.get("published")))]
     return sorted(dates)
 
 
 def record_date(record: Mapping[str, Any]) -> dt.date | None:
     """The date an event took effect (see the module docstring)."""
-    if effective := as_date(record.get("effective")):
+    if effective := parse_date(record.get("effective")):
         return effective
     news = source_dates(record)
     if news:
         return news[0]
-    return as_date(record.get("published")) or as_date(record.get("first_seen"))
+    return parse_date(record.get("published")) or parse_date(record.get("first_seen"))
 
 
 def termination_dates(records: Iterable[Mapping[str, Any]], receiving: str) -> list[dt.date]:

@@ -78,10 +78,10 @@ def ingest_task(source: dict[str, Any]) -> dict[str, Any]:
     scheduled run polls the source again. Errors the pipeline does not expect (Elasticsearch
     unreachable while preparing) propagate and get Airflow's retries.
     """
+    from dataclasses import asdict
+
     from airflow.sdk import get_current_context
     from airflow.sdk.exceptions import AirflowFailException
-
-    from dataclasses import asdict
 
     from monitor.fetch import Fetcher
     from monitor.ingest import ingest_source
@@ -212,19 +212,14 @@ def digest_task(day: dt.date | None = None) -> int:
 # -- monitor_maintenance -------------------------------------------------------------------------
 def source_health_task() -> dict[str, Any]:
     """Assess every source and email the report to MONITOR_OPERATOR_EMAILS (logged if none)."""
-    from monitor.alerts.delivery import stuck_alerts
     from monitor.dates import utcnow
-    from monitor.maintenance import mail_report, needs_attention, render_health_report
+    from monitor.maintenance import mail_report, needs_attention, operator_report
     from monitor.sources import load_sources
-    from monitor.sources.health import collect_health
 
     settings = _settings()
     now = utcnow()
     with _repository(settings) as repo:
-        rows = collect_health(repo, load_sources(settings.sources, enabled_only=False), now=now)
-        stuck = [f"alert {a['id']} to {a.get('email', '?')} stuck in 'sending' since {a.get('updated')}"
-                 for a in stuck_alerts(repo)]
-    report = render_health_report(rows, now=now, problems=stuck)
+        rows, stuck, report = operator_report(repo, load_sources(settings.sources, enabled_only=False), now=now)
     logger.info("%s", report.text)
     mailed = mail_report(report, settings, now=now) if settings.operators else 0
     if not settings.operators:

@@ -13,10 +13,9 @@ affected count. Pure: no I/O, no state between calls.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import logging
+import re
 from collections import Counter
 
 from monitor.detect import cues as C

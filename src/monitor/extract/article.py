@@ -15,10 +15,11 @@ from configparser import ConfigParser
 from functools import cache
 
 import trafilatura
-from trafilatura.settings import use_config
 from bs4 import BeautifulSoup
+from trafilatura.settings import use_config
 
-from monitor.extract.html import drop_boilerplate_lines, extract_html, page_title, parse_date
+from monitor.dates import parse_datetime
+from monitor.extract.html import drop_boilerplate_lines, extract_html, page_title
 from monitor.extract.metadata import read_metadata
 from monitor.extract.urls import choose_canonical
 from monitor.models import Extracted
@@ -69,6 +70,6 @@ def extract_article(html: str, *, url: str | None = None) -> Extracted:
     authors = meta.authors or tuple(a.strip() for a in (author or "").split(";") if a.strip())
     canonical = choose_canonical(url, meta.canonical) if url else meta.canonical
     return Extracted(
-        title=title, text="\n\n".join(lines), published=meta.published or parse_date(date),
+        title=title, text="\n\n".join(lines), published=meta.published or parse_datetime(date),
         canonical_url=canonical, lang=meta.lang, updated=meta.updated, authors=authors,
     )

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, Tag
 
+from monitor.dates import parse_datetime
 from monitor.models import Extracted
 
 _DROP_TAGS = (
@@ -53,21 +54,6 @@ def looks_like_html(data: str) -> bool:
     return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(p|div|body|article)\b", head))
 
 
-def parse_date(value: str | None) -> dt.datetime | None:
-    """Parse an ISO-8601 date or datetime; naive values are taken as UTC."""
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            parsed = dt.datetime.combine(dt.date.fromisoformat(text[:10]), dt.time())
-        except ValueError:
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def drop_boilerplate_lines(lines: Iterable[str]) -> list[str]:
     """Lines minus those that are boilerplate on any site (browser and cookie notices, share prompts…)."""
     return [line for line in lines if line and not _BOILERPLATE_LINES.match(line.strip())]
@@ -97,10 +83,10 @@ def _title(soup: BeautifulSoup) -> str:
 def _published(soup: BeautifulSoup) -> dt.datetime | None:
     for name, attrs in _DATE_META:
         tag = soup.find(name, attrs=attrs)
-        if tag and (parsed := parse_date(str(tag.get("content", "")))):
+        if tag and (parsed := parse_datetime(str(tag.get("content", "")))):
             return parsed
     time_tag = soup.find("time", attrs={"datetime": True})
-    return parse_date(str(time_tag["datetime"])) if time_tag else None
+    return parse_datetime(str(time_tag["datetime"])) if time_tag else None
 
 
 def _canonical(soup: BeautifulSoup) -> str | None:

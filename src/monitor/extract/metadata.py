@@ -13,7 +13,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from monitor.extract.html import parse_date
+from monitor.dates import parse_datetime
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def _names(value: Any) -> list[str]:
 
 def _first_date(candidates: list[str]) -> dt.datetime | None:
     for value in candidates:
-        if parsed := parse_date(value):
+        if parsed := parse_datetime(value):
             return parsed
     return None
 
@@ -84,7 +84,7 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
                               *(str(i["datePublished"]) for i in ld if i.get("datePublished"))])
     if published is None:
         time_tag = soup.find("time", attrs={"datetime": True})
-        published = parse_date(str(time_tag["datetime"])) if isinstance(time_tag, Tag) else None
+        published = parse_datetime(str(time_tag["datetime"])) if isinstance(time_tag, Tag) else None
     updated = _first_date([*(v for k in _UPDATED for v in metas.get(k, [])),
                            *(str(i["dateModified"]) for i in ld if i.get("dateModified"))])
     authors = [*(n for i in ld for n in _names(i.get("author"))),

@@ -11,8 +11,8 @@ import io
 import logging
 import re
 
+from monitor.dates import parse_datetime
 from monitor.errors import ParseError
-from monitor.extract.html import parse_date
 from monitor.models import Extracted
 
 logger = logging.getLogger(__name__)
@@ -52,4 +52,4 @@ def extract_pdf(body: bytes) -> Extracted:
     if not paragraphs.strip():
         raise ParseError("PDF has no extractable text (scanned image?)")
     title = str(info.get("/Title") or "").strip() or next(line for line in lines if line)
-    return Extracted(title=title[:300], text=paragraphs, published=parse_date(_pdf_date(info.get("/CreationDate"))))
+    return Extracted(title=title[:300], text=paragraphs, published=parse_datetime(_pdf_date(info.get("/CreationDate"))))

@@ -20,7 +20,13 @@ import requests
 import urllib3.exceptions
 
 from monitor.errors import (
-    BlockedURL, FetchError, FetchTimeout, HTTPStatusError, RefusedPeer, TooLarge, TransientFetchError,
+    BlockedURL,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    RefusedPeer,
+    TooLarge,
+    TransientFetchError,
 )
 from monitor.fetch.guard import Resolver, check_url, system_resolver
 from monitor.fetch.politeness import HostGate

@@ -26,7 +26,12 @@ from monitor.index import Repository
 from monitor.ingest import state as states
 from monitor.ingest.document import build_document, fetch_article
 from monitor.ingest.identify import (
-    CANDIDATES_PER_LOOKUP, assign_clusters, document_id, entry_lookup_keys, known_for, superseded_version,
+    CANDIDATES_PER_LOOKUP,
+    assign_clusters,
+    document_id,
+    entry_lookup_keys,
+    known_for,
+    superseded_version,
 )
 from monitor.models import Entry, Source, SourceState
 from monitor.sources.listing import fetch_listing

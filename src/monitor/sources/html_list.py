@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
+from monitor.dates import parse_datetime
 from monitor.errors import ParseError, SourceConfigError
 from monitor.extract.charset import decode_body
-from monitor.extract.html import parse_date
 from monitor.models import Entry, Source
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def parse_listing_date(text: str, *, language: str | None = None) -> dt.datetime
     text = " ".join(text.split())
     if not text:
         return None
-    if parsed := parse_date(text):
+    if parsed := parse_datetime(text):
         return parsed
     import dateparser  # slow to import; only html_list sources need it
 

@@ -16,8 +16,8 @@ import json
 import logging
 from typing import Any
 
+from monitor.dates import parse_datetime
 from monitor.errors import ParseError
-from monitor.extract.html import parse_date
 from monitor.models import Entry, Source
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def parse_documents_api(body: bytes, *, source: Source) -> tuple[list[Entry], st
         if not isinstance(record, dict) or not (url := _http(record.get("html_url"))):
             logger.warning("skipping API record without html_url", extra={"source": source.id})
             continue
-        published = parse_date(str(record.get("publication_date") or ""))
+        published = parse_datetime(str(record.get("publication_date") or ""))
         agencies = ", ".join(a.get("name", "") for a in record.get("agencies") or [] if isinstance(a, dict))
         abstract = " ".join(str(record.get("abstract") or "").split())
         summary = abstract or (f"{record.get('type', '')} by {agencies}".strip() if agencies else "")

@@ -17,8 +17,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from monitor.index.queries import SearchParams, decode_cursor
 from monitor.index import Repository
+from monitor.index.queries import SearchParams, decode_cursor
 from monitor.index.results import SearchResult
 from monitor.timeline import AgreementTimeline, TimelineEntry, agreements, timeline_entry
 from monitor.web.params import search_params
