@@ -188,11 +188,11 @@ def test_every_link_of_the_make_run_alert_email_answers_200(run_env, api_server,
     page = answers[unsubscribe].text
     assert '<button type="submit">Unsubscribe</button>' in page, page
     assert 'action="/monitor/unsubscribe?token=' in page, page
-    [stored] = repo.subscriptions()
+    [stored] = repo.subscriptions.all()
     assert stored["email"] == SUBSCRIBER and stored["confirmed"], stored
 
     # The mail client's RFC 8058 POST to the header's URL does unsubscribe.
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     posted = requests.post(unsubscribe, data={"List-Unsubscribe": "One-Click"}, timeout=30, allow_redirects=False)
     assert posted.status_code == 200 and "You will receive no more alerts." in posted.text, posted.text[:2000]
-    assert repo.subscriptions() == []
+    assert repo.subscriptions.all() == []
