@@ -4,6 +4,8 @@ anything else is a ParseError naming the source."""
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monitor.errors import ParseError
 from monitor.models import Source
@@ -11,6 +13,13 @@ from monitor.sources import parse_feed
 
 SOURCE = Source(id="t", kind="feed", url="https://news.example/feed")
 BASE = "https://test.example"
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+FEED_BITS = st.sampled_from([
+    b"<?xml version='1.0'?>", b"<rss version='2.0'>", b"<channel>", b"<item>", b"<title>", b"</title>",
+    b"<link>https://news.example/a</link>", b"</item>", b"</channel></rss>", b"<feed xmlns='http://www.w3.org/2005/Atom'>",
+    b"<entry>", b"</entry>", b"<![CDATA[", b"]]>", b"&amp;", b"&#0;", b"\xff\xfe", b"\x00", b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+])
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>One</title><link>https://news.example/a</link><pubDate>Mon, 06 Jan 2020 23:15:00 GMT</pubDate>
@@ -63,3 +72,15 @@ def test_html_served_as_a_feed_is_named():
     src = Source(id="t", kind="feed", url="https://x.example/feed")
     with pytest.raises(ParseError, match="not RSS or Atom .it is HTML"):
         parse_feed(b"<!doctype html><html><body><p>news</p></body></html>", source=src, base_url=BASE)
+
+
+# Hostile input (property tests with hypothesis, bounded example counts so CI time stays bounded):
+# arbitrary bytes and feed-shaped fragments give entries with http(s) URLs, or a ParseError.
+@FAST
+@given(st.one_of(st.binary(max_size=4000), st.lists(FEED_BITS, max_size=60).map(b"".join)))
+def test_feed_parsing_returns_entries_or_a_parse_error(body):
+    try:
+        entries = parse_feed(body, source=SOURCE, base_url="https://news.example/feed")
+    except ParseError:
+        return
+    assert all(e.url.startswith(("http://", "https://")) for e in entries)
