@@ -217,3 +217,16 @@ def test_injection_and_invalid_addresses_are_refused_by_cli_and_form(address, we
     form = requests.post(f"{served.url}/subscribe", data={"email": address}, timeout=10)
     assert form.status_code == 422 and "not a valid email address" in form.text
     assert messages(mail_dir) == []
+
+
+@pytest.mark.xfail(strict=True, reason="cmd_subscriptions calls .subscriptions() on the repository() context "
+                   "manager instead of entering it: `monitor subscriptions` ends in an AttributeError traceback")
+def test_subscriptions_lists_what_subscribe_saved(monitor_env):
+    saved = monitor(monitor_env, "subscribe", "Advocate@Example.org", "--receiving", "gt", "--confirmed",
+                    "--apprise", "json://127.0.0.1:9/hook")
+    assert saved.returncode == 0, saved.stderr
+    listed = monitor(monitor_env, "subscriptions", "--json")
+    assert listed.returncode == 0, listed.stderr
+    [sub] = json.loads(listed.stdout)
+    assert (sub["email"], sub["receiving"], sub["confirmed"]) == ("advocate@example.org", ["GT"], True)
+    assert "apprise_urls" not in sub  # channel URLs can hold credentials: not listed

@@ -1,6 +1,7 @@
+"""Alert emails rendered (src/monitor/alerts/render.py): subject, quoted evidence, escaping."""
+
 import datetime as dt
 
-from monitor.alerts.mailer import build_message
 from monitor.alerts.render import render_alert
 from monitor.models import Finding
 
@@ -28,14 +29,6 @@ def test_html_from_the_web_is_escaped():
     rendered = render_alert(finding(title="<script>alert(1)</script>", evidence="<img src=x onerror=alert(1)>"))
     assert "<script>" not in rendered.html and "&lt;script&gt;" in rendered.html
     assert "<img" not in rendered.html
-
-
-def test_message_has_one_finding_header_and_both_parts():
-    message = build_message(render_alert(finding()), sender="Monitor <alerts@x.invalid>", recipient="a@example.org",
-                            message_id="<abc@x.invalid>", finding_headers=["made_amenable GT MX"])
-    assert message.get_all("X-Monitor-Finding") == ["made_amenable GT MX"]
-    assert message["Message-ID"] == "<abc@x.invalid>"
-    assert {part.get_content_type() for part in message.iter_parts()} == {"text/plain", "text/html"}
 
 
 def test_subject_for_a_nationality_without_a_demonym_uses_the_country_name():

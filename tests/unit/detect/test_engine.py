@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monitor.detect import detect
 from monitor.detect.text import split_sentences
@@ -391,3 +393,12 @@ def test_a_cargo_transfer_agreement_with_guatemala_is_not_relevant():
     )
     result = detect(text, title="Port authority approves cargo transfer agreement with Guatemala shipping line")
     assert result.relevant is False and result.events == ()
+
+
+# Hostile input (property tests with hypothesis, bounded example counts so CI time stays bounded):
+# detection never crashes on arbitrary text and keeps every confidence in [0, 1].
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000), st.text(max_size=200))
+def test_detection_never_crashes(text, title):
+    result = detect(text, title=title)
+    assert all(0.0 <= e.confidence <= 1.0 for e in result.events)

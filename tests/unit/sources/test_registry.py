@@ -1,3 +1,5 @@
+"""Sources files (src/monitor/sources/registry.py): validation errors name the source and the field."""
+
 import pytest
 
 from monitor.errors import SourceConfigError
@@ -45,3 +47,15 @@ def test_disabled_sources_are_skipped(tmp_path):
                     "  - {id: b, kind: feed, url: 'https://x.org/2'}\n")
     assert [s.id for s in load_sources(path)] == ["b"]
     assert [s.id for s in load_sources(path, enabled_only=False)] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("yaml_text", "expected"), [
+    ("- {id: u, kind: html_list, url: 'https://x.org/'}", "source u: field 'selectors.item'"),
+    ("- {id: u, kind: html_list, url: 'https://x.org/', selectors: {item: 'div[', link: a}}", "selectors.item': invalid"),
+    ("- {id: u, kind: html_list, url: 'https://x.org/', selectors: {item: li, colour: red}}", "selectors.colour"),
+    ("- {id: f, kind: feed, url: 'https://x.org/', selectors: {item: li}}", "source f: field 'selectors'"),
+    ("- {id: j, kind: json_api, url: 'https://x.org/', max_pages: 0}", "source j: field 'max_pages'"),
+])
+def test_kind_specific_validation_names_source_and_field(yaml_text, expected):
+    with pytest.raises(SourceConfigError, match=expected.replace("'", ".").replace("[", ".")):
+        parse_sources("sources:\n  " + yaml_text + "\n")

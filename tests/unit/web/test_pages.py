@@ -1,9 +1,10 @@
+"""Search page helpers (src/monitor/web/pages.py): histogram bucket ranges and filter links."""
+
 import datetime as dt
 from urllib.parse import parse_qsl, urlsplit
 
 from monitor.index.queries import SearchParams
 from monitor.web.pages import Links, bucket_range
-from monitor.web.params import query_pairs
 
 
 def test_bucket_ranges_cover_whole_periods():
@@ -24,13 +25,3 @@ def test_links_toggle_filters_and_reset_the_page():
     assert links.page(4).endswith("page=4") and links.toggle("lang", "es").startswith("/monitor/?")
     cleared = dict(parse_qsl(urlsplit(links.clear()).query))
     assert cleared == {"q": "asilo", "sort": "date"}
-
-
-def test_query_pairs_round_trip_every_parameter():
-    params = SearchParams(text="a b", receiving=("GT", "HN"), since=dt.date(2020, 1, 1), relevant=True,
-                          cluster="c", size=50, interval="year")
-    pairs = query_pairs(params)
-    assert ("receiving", "GT") in pairs and ("receiving", "HN") in pairs
-    assert ("since", "2020-01-01") in pairs and ("relevant", "1") in pairs and ("cluster", "c") in pairs
-    assert ("size", "50") in pairs and ("interval", "year") in pairs
-    assert query_pairs(SearchParams()) == []
