@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from monitor.services.httpsite import fill_demo_site
-from monitor.services.smtp import messages
 from monitor.services.local_airflow import airflow_environment, ensure_pool
+from monitor.services.smtp import messages
 from monitor.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]

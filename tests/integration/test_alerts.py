@@ -219,8 +219,6 @@ def test_injection_and_invalid_addresses_are_refused_by_cli_and_form(address, we
     assert messages(mail_dir) == []
 
 
-@pytest.mark.xfail(strict=True, reason="cmd_subscriptions calls .subscriptions() on the repository() context "
-                   "manager instead of entering it: `monitor subscriptions` ends in an AttributeError traceback")
 def test_subscriptions_lists_what_subscribe_saved(monitor_env):
     saved = monitor(monitor_env, "subscribe", "Advocate@Example.org", "--receiving", "gt", "--confirmed",
                     "--apprise", "json://127.0.0.1:9/hook")

@@ -197,8 +197,8 @@ def test_per_host_delay_spaces_requests(server):
 
 
 def test_per_host_concurrency_is_capped(server):
-    from concurrent.futures import ThreadPoolExecutor
     import threading
+    from concurrent.futures import ThreadPoolExecutor
 
     active, peak, lock = [0], [0], threading.Lock()
 

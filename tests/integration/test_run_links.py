@@ -29,8 +29,8 @@ import pytest
 import requests
 
 from monitor.services.httpsite import fill_demo_site
-from monitor.services.smtp import messages
 from monitor.services.local_airflow import airflow_environment
+from monitor.services.smtp import messages
 from monitor.settings import Settings
 from tests.support import free_port
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import index_ops
-
 from monitor.fetch import Fetcher
 from monitor.ingest import ingest_source
 from monitor.settings import Settings
@@ -21,6 +19,7 @@ from monitor.sources.health import collect_health, format_table
 from tests.fixtures.sources import faultserver as fs
 from tests.fixtures.sources.corpus.measure import render
 from tests.fixtures.sources.corpus.variants import load_stories, variants
+from tests.support import index_ops
 
 pytestmark = pytest.mark.integration
 

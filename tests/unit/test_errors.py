@@ -12,8 +12,17 @@ import pytest
 
 import monitor.errors as errors
 from monitor.errors import (
-    BlockedURL, ConfigError, ExpiredCursor, FetchError, HTTPStatusError, IndexError_, InvalidToken, MonitorError,
-    RefusedPeer, SourceConfigError, TransientFetchError,
+    BlockedURL,
+    ConfigError,
+    ExpiredCursor,
+    FetchError,
+    HTTPStatusError,
+    IndexError_,
+    InvalidToken,
+    MonitorError,
+    RefusedPeer,
+    SourceConfigError,
+    TransientFetchError,
 )
 
 

@@ -35,11 +35,11 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
     "cli/__main__.py": (("integration/test_end_to_end.py", "integration/test_alerts.py"),
                         "`python -m monitor.cli` is how every CLI integration test runs the command"),
     "cli/alerts.py": (("integration/test_alerts.py", "integration/test_end_to_end.py"),
-                      "subscribe, unsubscribe, alerts against ES and SMTP; `digest` has no CLI test, "
-                      "`subscriptions` only a strict xfail (it crashes)"),
-    "cli/documents.py": (("integration/test_end_to_end.py", "integration/test_knowledge.py"),
-                         "ingest and search (end to end), timeline (knowledge); `sources` has no CLI test; "
-                         "detect and eval are unit-tested"),
+                      "subscribe, subscriptions, unsubscribe, alerts against ES and SMTP; `digest` has no CLI test"),
+    "cli/documents.py": (("integration/test_end_to_end.py", "integration/test_knowledge.py",
+                          "integration/test_one_answer.py"),
+                         "ingest and search (end to end), timeline (knowledge, one answer), sources (one answer); "
+                         "detect and eval: unit"),
     "cli/services.py": (("integration/test_es_launcher.py",),
                         "`es up` and `es status`; smtp, demo, serve, index and run-local have no CLI test"),
     # -- the edges: web app ------------------------------------------------------------------------
@@ -66,9 +66,12 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
                              "the loopback demo site every ingest test polls"),
     "services/smtp.py": (("integration/test_alerts.py", "integration/test_end_to_end.py"),
                          "the loopback SMTP sink every alert test reads"),
-    "services/stack.py": (("integration/test_run_links.py", "integration/test_airflow.py"),
-                          "`make run`'s Airflow environment (public URL rules: unit); run_local_stack itself "
-                          "has no test"),
+    "services/es_distribution.py": (("integration/test_es_launcher.py",),
+                                    "the JDK the launcher chooses has every module Elasticsearch needs; the Maven "
+                                    "fetch runs whenever a test session starts the local cluster"),
+    "services/stack.py": (("integration/test_run_links.py",),
+                          "the email links of a `make run` alert, built from the environment `make run` gives "
+                          "Airflow (services/local_airflow.py); run_local_stack itself has no test"),
     # -- flows --------------------------------------------------------------------------------------
     "ingest/poll.py": (("integration/test_big_poll.py", "integration/test_sources_ingest.py",
                         "integration/test_sources_hostile.py"),

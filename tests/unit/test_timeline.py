@@ -1,7 +1,13 @@
 import datetime as dt
 
 from monitor.timeline import (
-    agreement_status, agreements, amenable_on, build_timeline, epoch_for, record_date, termination_dates,
+    agreement_status,
+    agreements,
+    amenable_on,
+    build_timeline,
+    epoch_for,
+    record_date,
+    termination_dates,
 )
 
 

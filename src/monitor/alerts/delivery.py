@@ -10,7 +10,7 @@ more attempt and a `next_try` that backs off exponentially; the next run retries
 
 A record left in `sending` by a crash during the SMTP transaction is never resent
 automatically — the mail server may or may not have accepted it, and a second email is worse
-than a late one — it is listed by `stuck_alerts()` (and `monitor alerts --stuck`) for an
+than a late one — it is listed by `stuck_alerts()` (and `monitor alerts`) for an
 operator, who can re-queue it. Guarantee: never two emails for one record; exactly one
 whenever the process survives the send; failures are retried until MAX_ATTEMPTS.
 """

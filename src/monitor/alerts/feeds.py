@@ -5,6 +5,7 @@ emitted unescaped)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import jinja2
@@ -34,9 +35,20 @@ _TEMPLATE = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+# Characters XML 1.0 forbids (C0 controls but tab, newline and return; lone surrogates; U+FFFE/FFFF): plain-text
+# articles keep form feeds and vertical tabs, and an evidence sentence quotes them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """`value` as text that XML 1.0 can carry (forbidden characters become spaces)."""
+    return _NOT_XML.sub(" ", str(value))
+
+
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
-    return jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(_TEMPLATE)
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=xml_text)
+    return env.from_string(_TEMPLATE)
 
 
 def render_atom(

@@ -35,7 +35,8 @@ def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.alerts.subscriptions import describe_filters
     from monitor.models import Subscription
 
-    subs = [Subscription.model_validate(s) for s in repository(settings).subscriptions()]
+    with repository(settings) as repo:
+        subs = [Subscription.model_validate(s) for s in repo.subscriptions.all()]
     if args.json:
         print(json.dumps([s.model_dump(mode="json", exclude={"apprise_urls"}) for s in subs], indent=2))
         return EXIT_OK

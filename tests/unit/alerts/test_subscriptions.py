@@ -10,8 +10,15 @@ import pytest
 
 from monitor.alerts import new_subscription
 from monitor.alerts.subscriptions import (
-    confirmation_link, confirmed_copy, describe_filters, feed_link, mail_domain, stored, subscription_from_token,
-    unsubscribe_id, unsubscribe_link,
+    confirmation_link,
+    confirmed_copy,
+    describe_filters,
+    feed_link,
+    mail_domain,
+    stored,
+    subscription_from_token,
+    unsubscribe_id,
+    unsubscribe_link,
 )
 from monitor.alerts.tokens import make_token
 from monitor.errors import ConfigError, InvalidToken

@@ -2,7 +2,13 @@
 
 from monitor.extract.fingerprint import THRESHOLD, dedup_keys, similarity
 from monitor.ingest.identify import (
-    assign_clusters, choose_cluster, content_hash, document_id, entry_lookup_keys, known_for, lookup_groups,
+    assign_clusters,
+    choose_cluster,
+    content_hash,
+    document_id,
+    entry_lookup_keys,
+    known_for,
+    lookup_groups,
     superseded_version,
 )
 from monitor.models import Entry

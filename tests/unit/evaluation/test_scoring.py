@@ -1,4 +1,5 @@
-"""Unit tests of the corpus evaluation (src/monitor/evaluation.py) on tiny corpora written into tmp_path."""
+"""Scoring (src/monitor/evaluation/scoring.py): counts per action and per document, misses with the
+evidence quoted, on tiny corpora written into tmp_path."""
 
 from __future__ import annotations
 
@@ -7,41 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.errors import ConfigError
-from monitor.evaluation import evaluate, format_report
-
-POSITIVE = (
-    "DHS announced that Salvadorans, Hondurans and Nicaraguans are now subject to transfer to "
-    "Guatemala under the Asylum Cooperative Agreement.\n"
-)
-UNRELATED = "The city council approved a new budget for road repairs on Tuesday.\n"
-
-
-def event(action: str, receiving: str, population: str | None = None) -> dict:
-    return {"action": action, "receiving": receiving, "population": population}
-
-
-def write(directory: Path, name: str, text: str, **label: object) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / name).write_text(text, encoding="utf-8")
-    record = {"file": name, "lang": "en", "published": "2020-01-06", "source_kind": "news",
-              "relevant": True, "events": [], "background_events": [], "affected_count": None, "notes": ""}
-    record.update(label)
-    stem = name.rsplit(".", 1)[0]
-    (directory / f"{stem}.expected.json").write_text(json.dumps(record), encoding="utf-8")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    # Required GT SV and GT HN (TP), GT NI acceptable (neutral), PY signing required but absent (FN).
-    write(tmp_path, "positive.txt", POSITIVE,
-          events=[event("made_amenable", "GT", "SV"), event("made_amenable", "GT", "HN"),
-                  event("agreement_signed", "PY")],
-          background_events=[event("made_amenable", "GT", "NI")])
-    # Labeled as a negative: every event the detector reports here is a false positive.
-    write(tmp_path, "labeled-negative.txt", POSITIVE, relevant=False)
-    write(tmp_path, "unrelated.txt", UNRELATED, relevant=False)
-    return tmp_path
+from monitor.evaluation import evaluate
+from tests.unit.evaluation.labeled import POSITIVE, UNRELATED, event, write
 
 
 def test_scoring_counts_true_false_neutral_and_missed(corpus: Path) -> None:
@@ -81,15 +49,6 @@ def test_every_miss_is_listed_with_evidence(corpus: Path) -> None:
     assert missed.expected == "agreement_signed PY -" and missed.got == "nothing"
 
 
-def test_format_report_has_table_accuracies_and_misses(corpus: Path) -> None:
-    text = format_report(evaluate(corpus))
-    assert "made_amenable" in text and "precision" in text and "recall" in text and "F1" in text
-    assert "relevance accuracy       0.667 (2/3)" in text
-    assert "MISSED    positive.txt" in text
-    assert "expected: agreement_signed PY -" in text
-    assert text.count("FALSE     labeled-negative.txt") == 3
-
-
 def test_as_dict_is_json(corpus: Path) -> None:
     data = json.loads(json.dumps(evaluate(corpus).as_dict()))
     assert data["documents"] == 3
@@ -124,11 +83,3 @@ def test_unreadable_document_is_an_error_and_its_events_are_missed(tmp_path: Pat
     assert report.errors == 1
     assert report.action("agreement_signed").fn == 1
     assert {m.kind for m in report.misses} >= {"error"}
-
-
-def test_bad_label_and_empty_directory_are_config_errors(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="no \\*.expected.json"):
-        evaluate(tmp_path)
-    write(tmp_path, "typo.txt", UNRELATED, background_event=[])
-    with pytest.raises(ConfigError, match="typo.expected.json"):
-        evaluate(tmp_path)
