@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from monitor.detect import detect
+from monitor.detect.claims import Claim
 from monitor.extract import looks_like_html
 from monitor.extract.article import extract_article
 
 
-def analyse_text(raw: str) -> dict[str, Any]:
-    """Detection record for a text or HTML string (pure)."""
+def analyse_text(raw: str, *, explain: bool = False) -> dict[str, Any]:
+    """Detection record for a text or HTML string (pure); with `explain`, also every claim the
+    detector weighed, its fields and the cues that set them (monitor.detect.claims)."""
     title, published, lang = "", None, None
     text = raw
     if looks_like_html(raw):
@@ -21,15 +23,25 @@ def analyse_text(raw: str) -> dict[str, Any]:
         page = extract_article(raw)
         title, text, published, lang = page.title, page.text, page.published, page.lang
     detection = detect(text, title=title, published=published, lang=lang)
-    return {
+    record = {
         "relevant": detection.relevant,
         "lang": detection.lang,
         "events": [asdict(event) for event in detection.events],
         "affected_count": detection.affected_count,
     }
+    if explain:
+        record["claims"] = [claim_record(c) for c in detection.claims]
+    return record
 
 
-def analyse_file(path: Path, *, label: str) -> dict[str, Any]:
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as JSON: its fields, the verdict, and each cue as field, value and the words."""
+    fields = {k: v for k, v in asdict(claim).items() if k != "cues"}
+    return {**fields, "event": claim.is_event, "why_not": claim.why_not(),
+            "cues": [{"field": c.field, "value": c.value, "text": c.text} for c in claim.cues]}
+
+
+def analyse_file(path: Path, *, label: str, explain: bool = False) -> dict[str, Any]:
     """Detection record for one file, or `{"file", "error"}` when it cannot be read."""
     try:
         data = path.read_bytes()
@@ -41,4 +53,4 @@ def analyse_file(path: Path, *, label: str) -> dict[str, Any]:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
         raw = data.decode("cp1252", "replace")
-    return {"file": label, **analyse_text(raw)}
+    return {"file": label, **analyse_text(raw, explain=explain)}

@@ -7,7 +7,7 @@ models validated at the boundary; records made inside the pipeline are frozen da
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
@@ -126,6 +126,8 @@ class Detection:
     lang: str
     events: tuple[Event, ...] = ()
     affected_count: int | None = None
+    # The detector's claims behind the events (monitor.detect.claims.Claim), for --explain; not stored.
+    claims: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

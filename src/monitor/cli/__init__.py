@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     detect = sub.add_parser("detect", help="detection only, no services")
     detect.add_argument("files", nargs="+")
     detect.add_argument("--json", action="store_true")
+    detect.add_argument("--explain", action="store_true",
+                        help="also print every claim weighed: its fields, the verdict and the cues behind them")
     detect.set_defaults(func=documents.cmd_detect)
 
     sources = sub.add_parser("sources", help="source health: last success, failures, last new item, flags")

@@ -37,10 +37,11 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.analysis import analyse_file
+    from monitor.detect.claims import explain_record
 
     status = EXIT_OK
     for name in args.files:
-        record = analyse_file(Path(name), label=name)
+        record = analyse_file(Path(name), label=name, explain=args.explain)
         if "error" in record:
             status = EXIT_PARTIAL
         if args.json:
@@ -53,6 +54,10 @@ def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
                 flag = " (background)" if event.get("background") else ""
                 print(f"  {event['action']} {event['receiving']} {event['population'] or '-'}"
                       f" [{event['confidence']:.2f}]{flag}: {event['evidence']}")
+            if args.explain:
+                print(f"  claims ({len(record['claims'])}):")
+                for claim in record["claims"]:
+                    print("    " + explain_record(claim).replace("\n", "\n    "))
     return status
 
 

@@ -20,8 +20,13 @@ from collections import Counter
 
 from monitor.detect import cues as C
 from monitor.detect import rules as R
-from monitor.detect.events import Doc, Sentence, amenable, lifecycle, make_sentence, score, transfer_receiver
+from monitor.detect.amenable import amenable
+from monitor.detect.claims import Claim
+from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, score, transfer_receiver
 from monitor.detect.figures import affected_count
+from monitor.detect.layout import structures
+from monitor.detect.listings import structure_claims
+from monitor.detect.parties import parties
 from monitor.detect.roles import SENDING_STATE, receivers
 from monitor.detect.text import dateline, is_background, split_sentences
 from monitor.extract.language import detect_language
@@ -53,11 +58,11 @@ def _document(sentences: list[Sentence], published: dt.date | None) -> Doc:
     named: dict[str, None] = {}  # countries named in sentences that name an asylum agreement, in order
     for s in sentences:
         if R.AGREEMENT_NOUN.search(s.text) or s.named or R.TRANSFER_VERB.search(s.text):
-            partners.update(r.mention.code for r in receivers(s.roles, ("destination", "partner")))
+            partners.update(r.mention.code for r in receivers(s.roles, ("destination", "partner"), sender=s.sender))
         if s.named:
-            named.update(dict.fromkeys(r.mention.code for r in receivers(s.roles, ("destination", "partner", "other"))))
+            named.update(dict.fromkeys(r.mention.code for r in receivers(s.roles, ("destination", "partner", "other"), sender=s.sender)))
         # "territorio salvadoreño", "the Honduran government" also name the country; plural demonyms are people.
-        mentions.update(r.mention.code for r in s.roles if r.mention.code != SENDING_STATE and r.role != "population"
+        mentions.update(r.mention.code for r in s.roles if r.mention.code != s.sender and r.role != "population"
                         and (r.mention.kind == "country" or not r.mention.plural))
     head = _head(sentences)
     # The first agreement the headline and lead speak of is the document's subject.
@@ -80,9 +85,15 @@ def _event(s: Sentence, action: str, receiving: str, population: str | None, con
     return Event(action, receiving, population, evidence or s.text, confidence, background or s.background)
 
 
-def _sentence_events(s: Sentence, doc: Doc) -> list[Event]:
-    found = [_event(s, "made_amenable", receiving, population, confidence)
-             for receiving, population, confidence in amenable(s, doc)]
+def _claim_event(claim: Claim) -> Event:
+    return Event("made_amenable", claim.receiving or "", claim.population, claim.evidence, claim.confidence,
+                 claim.background)
+
+
+def _sentence_events(s: Sentence, doc: Doc, claims: list[Claim]) -> list[Event]:
+    own = amenable(s, doc)
+    claims.extend(own)
+    found = [_claim_event(c) for c in own if c.is_event]
     found += [_event(s, action, receiving, None, confidence, background=descriptive)
               for action, receiving, confidence, descriptive in lifecycle(s, doc)]
     return found
@@ -95,7 +106,7 @@ def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[
     if s.veto or any(rx.search(s.text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION,
                                                               C.SOFT_MODALITY, C.HYPOTHETICAL, C.FUTURE_NEXT)):
         return []  # "They said Venezuelans would be next": a guess about the next group, not this one
-    populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != SENDING_STATE
+    populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender
                    and not C.POST_NEGATION.match(s.text, r.anchor)]
     receiving = transfer_receiver(previous, doc) if populations else None
     if receiving is None:
@@ -175,19 +186,26 @@ def detect(
         return Detection(relevant=False, lang=lang or detect_language(f"{title}\n{text}"))
     day = published.date() if isinstance(published, dt.datetime) else published
     day = day or dateline(text)
+    sides = parties(f"{title}\n{text}")
     sentences = []
     for a, b in split_sentences(text):
-        sentences.append(make_sentence(text[a:b], a, is_title=False, background=_background(text[a:b], day)))
+        sentences.append(make_sentence(text[a:b], a, is_title=False, background=_background(text[a:b], day),
+                                       sender=sides.sender))
     if title.strip():
         head = title.strip()
-        sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day)))
+        sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day),
+                                          sender=sides.sender))
     doc = _document(sentences, day)
     candidates: list[tuple[Event, bool, int]] = []
+    claims: list[Claim] = []
     for index, s in enumerate(sentences):
-        own = _sentence_events(s, doc)
+        own = _sentence_events(s, doc, claims)
         if index and not any(e.action == "made_amenable" for e in own):
             own += _continuation(text, sentences[index - 1], s, doc)
         candidates += [(e, s.is_title, s.start) for e in own if e.confidence >= MIN_CONFIDENCE]
+    listed = structure_claims(structures(text), sentences, doc, day)
+    claims += listed
+    candidates += [(_claim_event(c), False, c.start) for c in listed if c.is_event and c.confidence >= MIN_CONFIDENCE]
     events = _best(candidates)
     relevant = _relevant(events, sentences, doc)
     body = [s for s in sentences if not (s.is_title or s.neighbours or C.OWN_COUNTRY.search(s.text))]
@@ -197,5 +215,5 @@ def detect(
         count = affected_count([s.text for s in body], evidence, background={s.text for s in body if s.background})
     language = lang or detect_language(f"{title}\n{text}")
     logger.debug("detected %d events (%d candidates), lang=%s", len(events), len(candidates), language)
-    return Detection(relevant=relevant, lang=language, events=events, affected_count=count)
+    return Detection(relevant=relevant, lang=language, events=events, affected_count=count, claims=tuple(claims))
 

@@ -11,7 +11,6 @@ sentence's destination or partner, else the document's partner, else its dominan
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -19,7 +18,8 @@ from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.roles import SENDING_STATE, Role, before, receivers, sentence_roles
 
-__all__ = ["Doc", "Sentence", "amenable", "has_veto", "lifecycle", "make_sentence", "score", "transfer_receiver"]
+__all__ = ["Doc", "Sentence", "called_for", "clause_before", "document_receiver", "has_veto", "hypothetical", "is_trade",
+           "lifecycle", "make_sentence", "score", "transfer_receiver"]
 
 _EXPLICIT_ROLES = ("destination", "partner", "state")
 
@@ -36,11 +36,12 @@ class Sentence:
     named: bool = False  # names an asylum transfer agreement
     veto: bool = False  # question, speculation, denial, critics, court arguments, MPP or Title 42
     neighbours: bool = False  # about MPP / Remain in Mexico or Title 42
+    sender: str = SENDING_STATE  # the document's sending state (detect/parties.py)
 
 
-def make_sentence(text: str, start: int, *, is_title: bool, background: bool) -> Sentence:
-    return Sentence(text, start, is_title, sentence_roles(text), background, named=_names_agreement(text),
-                    veto=has_veto(text), neighbours=_other_policy(text))
+def make_sentence(text: str, start: int, *, is_title: bool, background: bool, sender: str = SENDING_STATE) -> Sentence:
+    return Sentence(text, start, is_title, sentence_roles(text, sender), background, named=_names_agreement(text),
+                    veto=has_veto(text), neighbours=_other_policy(text), sender=sender)
 
 
 @dataclass(frozen=True)
@@ -74,27 +75,27 @@ def has_veto(sentence: str) -> bool:
     return _other_policy(sentence) or any(rx.search(sentence) for rx in (C.DENIAL, C.CRITIC, C.COURT_ARGUMENT))
 
 
-def _clause_before(text: str, position: int) -> str:
+def clause_before(text: str, position: int) -> str:
     """The trigger's clause up to the trigger: from the last clause edge or relative pronoun."""
     head = before(text, position)
     edges = list(R.RELATIVE_BREAK.finditer(head))
     return head[edges[-1].end() :] if edges else head
 
 
-def _called_for(text: str, position: int) -> bool:
+def called_for(text: str, position: int) -> bool:
     """A recommendation or an imperative, not a fact: "should be terminated", "To X: withdraw from it"."""
-    clause = _clause_before(text, position)
+    clause = clause_before(text, position)
     return bool(C.RECOMMENDATION.search(clause) or C.IMPERATIVE_BEFORE.search(before(text, position)))
 
 
-def _is_trade(text: str, doc: Doc) -> bool:
+def is_trade(text: str, doc: Doc) -> bool:
     """A trade or security deal: named so in the sentence, or the document's subject and the sentence's vocabulary."""
     return bool(R.TRADE_AGREEMENT.search(text) or (doc.trade and R.TRADE_SECURITY.search(text)))
 
 
-def _hypothetical(text: str, position: int) -> bool:
+def hypothetical(text: str, position: int) -> bool:
     """ "The agreement would let Washington send ...": "would" in the trigger's clause, not reported speech."""
-    clause = _clause_before(text, position)
+    clause = clause_before(text, position)
     hypothesis = C.HYPOTHETICAL.search(clause)
     return bool(hypothesis) and not C.REPORTING.search(text[: position - len(clause) + hypothesis.start()])
 
@@ -122,82 +123,8 @@ def score(sentence: str, base: float, *, explicit: bool, fallback: bool, is_titl
     return round(max(0.0, min(0.99, value)), 2)
 
 
-def _population_negated(text: str, population: Role, triggers: dict[tuple[int, int], bool], breaks: list[int]) -> bool:
-    """Whether a population is denied after it ("Cubans are not among them") or all verbs governing it are negated."""
-    if C.POST_NEGATION.match(text, population.anchor):
-        return True
-    clause = bisect.bisect(breaks, population.anchor - 1)
-    governing = [t for t in triggers if bisect.bisect(breaks, t[0]) == clause]
-    if governing:
-        return all(triggers[t] for t in governing)
-    return triggers[min(triggers, key=lambda t: abs(t[0] - population.mention.start))]
-
-
-def _document_receiver(doc: Doc) -> str | None:
+def document_receiver(doc: Doc) -> str | None:
     return doc.partner or doc.dominant
-
-
-def amenable(s: Sentence, doc: Doc) -> list[tuple[str, str, float]]:
-    """(receiving, population, confidence) for each nationality the sentence makes transferable."""
-    text = s.text
-    triggers = sorted(
-        [(m.start(), m.end()) for rx in (R.AMENABILITY, R.TRANSFER_VERB, R.RECEIVE_VERB) for m in rx.finditer(text)]
-    )
-    if not triggers:
-        return []
-    negated = {t: bool(C.NEGATION_BEFORE.search(before(text, t[0]))) or _called_for(text, t[0])
-               or _hypothetical(text, t[0]) for t in triggers}
-    negated.update({(m.start(), m.end()): True for m in R.EXCLUSION.finditer(text)})
-    if all(negated.values()) or s.veto or _is_trade(text, doc) or any(
-        rx.search(text) for rx in (C.OWN_COUNTRY, C.CRIMINAL)
-    ):
-        return []
-    if C.DEPORTATION.search(text) and not (s.named or R.ASYLUM_WORD.search(text)):
-        return []  # "sent 80 Venezuelans to Honduras on a deportation flight": a removal, not an asylum transfer
-    agreement = bool(s.named or R.AGREEMENT_NOUN.search(text))
-    if not (doc.context or agreement):
-        return []
-    if doc.neighbour_subject and not s.named:
-        return []  # in an MPP / Title 42 story, "eligible to be returned under the program" is that program
-    positive = [(a, b) for (a, b), neg in negated.items() if not neg]
-    strong = any(R.STRONG_AMENABILITY.search(text, a, b + 40) for a, b in positive)
-    transfer = any(R.TRANSFER_VERB.match(text, a) or R.RECEIVE_VERB.match(text, a) for a, _ in positive)
-    if not (strong or transfer or agreement or R.POLICY_NOUN.search(text)):
-        return []  # "apprehensions included Hondurans": "include" alone needs an agreement or rule in view
-    populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != SENDING_STATE]
-    if not populations:
-        return []
-    found_receivers = receivers(s.roles, ("destination",)) or receivers(s.roles, ("partner", "state"))
-    if not found_receivers:  # "Guatemala will take in Hondurans": the receiving country is the subject
-        receive = [m.start() for m in R.RECEIVE_VERB.finditer(text) if not negated.get((m.start(), m.end()))]
-        found_receivers = [r for r in receivers(s.roles, ("other",)) if receive and r.mention.start < receive[0]]
-    if not found_receivers and R.THERE_ANAPHOR.search(text):  # "who transit through Guatemala ... sent there"
-        found_receivers = [r for r in receivers(s.roles, ("other",)) if r.mention.code not in
-                           {p.mention.code for p in s.roles if p.role == "population"}][:1]
-    explicit = bool(found_receivers)
-    found_receivers = found_receivers or receivers(s.roles, ("protection_in",))
-    # "sent to the South American country": the document's partner, described rather than named.
-    described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
-    document_receiver = doc.partner or (doc.dominant if strong and s.named else None)
-    fallback = not found_receivers and document_receiver is not None and (strong or agreement or described)
-    base = 0.5 if strong else 0.45
-    confidence = score(text, base, explicit=explicit or described, fallback=fallback and not described,
-                       is_title=s.is_title)
-    breaks = [m.start() for m in R.CLAUSE_BREAK.finditer(text)]
-    found = []
-    for pop in populations:
-        if _population_negated(text, pop, negated, breaks):
-            continue
-        if found_receivers:
-            later = [r for r in found_receivers if r.mention.start > pop.mention.start]
-            receiving = (later or found_receivers)[0].mention.code
-        elif fallback and document_receiver:
-            receiving = document_receiver
-        else:
-            continue
-        if receiving != pop.mention.code:  # sending people to their own country is a deportation
-            found.append((receiving, pop.mention.code, confidence))
-    return found
 
 
 def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bool, str]]:
@@ -207,9 +134,9 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
     for action, rx in R.LIFECYCLE.items():
         for match in rx.finditer(text):
             start = match.start()
-            if C.NEGATION_BEFORE.search(before(text, start)) or _called_for(text, start):
+            if C.NEGATION_BEFORE.search(before(text, start)) or called_for(text, start):
                 continue
-            clause = _clause_before(text, start)
+            clause = clause_before(text, start)
             if C.LIFECYCLE_MODALITY.search(clause):
                 continue  # "may enter into force", "is expected to take effect", "how it would be implemented"
             if C.FUTURE.search(clause + match.group()) and R.CONDITION_AFTER.match(text, match.end()):
@@ -256,16 +183,16 @@ def lifecycle(s: Sentence, doc: Doc) -> list[tuple[str, str, float, bool]]:
     actions = _lifecycle_actions(s, doc, named)
     if not actions:
         return []
-    found_receivers = receivers(s.roles, _EXPLICIT_ROLES)
+    found_receivers = receivers(s.roles, _EXPLICIT_ROLES, sender=s.sender)
     explicit = bool(found_receivers)
-    found_receivers = found_receivers or receivers(s.roles, ("other", "protection_in"))
+    found_receivers = found_receivers or receivers(s.roles, ("other", "protection_in"), sender=s.sender)
     codes = list(dict.fromkeys(r.mention.code for r in found_receivers))
     fallback = not codes and bool(named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text)
                                   or R.PLURAL_AGREEMENTS.search(text))
     if fallback and R.PLURAL_AGREEMENTS.search(text) and len(doc.partners) > 1:
         codes = list(doc.partners)  # "suspended the Agreements": all of them
-    elif fallback and _document_receiver(doc):
-        codes = [_document_receiver(doc)]  # type: ignore[list-item]
+    elif fallback and document_receiver(doc):
+        codes = [document_receiver(doc)]  # type: ignore[list-item]
     found = []
     for action, descriptive, clause in actions:
         # "is expected to take effect": not yet a fact, so modality in the trigger's clause weighs harder.
@@ -285,9 +212,9 @@ def transfer_receiver(s: Sentence, doc: Doc) -> str | None:
         return None
     if not (doc.topic or s.named):
         return None
-    found = receivers(s.roles, ("destination",)) or receivers(s.roles, ("partner", "state", "other"))
+    found = receivers(s.roles, ("destination",), sender=s.sender) or receivers(s.roles, ("partner", "state", "other"), sender=s.sender)
     populations = {r.mention.code for r in s.roles if r.role == "population"}
     found = [r for r in found if r.mention.code not in populations]
     if found:
         return found[0].mention.code
-    return _document_receiver(doc)
+    return document_receiver(doc)

@@ -19,7 +19,7 @@ from monitor.detect.gazetteer import Mention, find_mentions
 
 __all__ = ["SENDING_STATE", "Role", "receivers", "sentence_roles"]
 
-SENDING_STATE = "US"  # the state whose agreements the monitor watches; never a receiving country
+SENDING_STATE = "US"  # the sending state when a document names no other (detect/parties.py)
 WINDOW = 160  # characters of context looked at on each side of a mention or trigger
 
 
@@ -91,24 +91,24 @@ def _chains(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     return chains
 
 
-def _coordinated_with_sender(sentence: str, mentions: list[Mention]) -> set[int]:
+def _coordinated_with_sender(sentence: str, mentions: list[Mention], sender: str) -> set[int]:
     """Starts of countries coordinated with the sending state ("Canada and the U.S.", "U.S.-Uganda")."""
     if not (R.AGREEMENT_NOUN.search(sentence) or R.NAMED_AGREEMENT.search(sentence)):
         return set()
     found = set()
     for left, right in zip(mentions, mentions[1:]):
-        if left.kind != "country" or right.kind != "country" or SENDING_STATE not in (left.code, right.code):
+        if left.kind != "country" or right.kind != "country" or sender not in (left.code, right.code):
             continue
         if R.COORDINATION.match(sentence[left.end : right.start]):
-            found.add((right if left.code == SENDING_STATE else left).start)
+            found.add((right if left.code == sender else left).start)
     return found
 
 
-def sentence_roles(sentence: str) -> tuple[Role, ...]:
+def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ...]:
     """Each mention's role; members of a list share the role its head or tail context gives."""
     roles: list[Role] = []
     mentions = find_mentions(sentence)
-    coordinated = _coordinated_with_sender(sentence, mentions)
+    coordinated = _coordinated_with_sender(sentence, mentions, sender)
     for chain in _chains(sentence, mentions):
         first, last = chain[0], chain[-1]
         head_before, tail_after = before(sentence, first.start), after(sentence, last.end)
@@ -130,12 +130,12 @@ def sentence_roles(sentence: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def receivers(roles: tuple[Role, ...], kinds: tuple[str, ...]) -> list[Role]:
+def receivers(roles: tuple[Role, ...], kinds: tuple[str, ...], *, sender: str = SENDING_STATE) -> list[Role]:
     """Mentions that may name the receiving country: in one of `kinds` of role, not the sending state.
 
     A demonym names a state only through the role "state" ("the Guatemalan government").
     """
     return [
         r for r in roles
-        if r.role in kinds and r.mention.code != SENDING_STATE and (r.mention.kind == "country" or r.role == "state")
+        if r.role in kinds and r.mention.code != sender and (r.mention.kind == "country" or r.role == "state")
     ]

@@ -13,7 +13,7 @@ import re
 
 from monitor.detect import cues as C
 
-__all__ = ["split_sentences", "is_background", "dateline"]
+__all__ = ["date_from_match", "dateline", "is_background", "split_sentences"]
 
 _LINES = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
@@ -104,13 +104,14 @@ def dateline(text: str) -> dt.date | None:
             continue
         if not (short_line or not prefix or prefix[-1] in ",|—–-:"):
             continue
-        date = _date(match)
+        date = date_from_match(match)
         if date is not None:
             return date
     return None
 
 
-def _date(match: re.Match[str]) -> dt.date | None:
+def date_from_match(match: re.Match[str]) -> dt.date | None:
+    """The date a `cues.DATELINE` match names, or None when it is not a real day."""
     if match.group("y3"):
         year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
     else:

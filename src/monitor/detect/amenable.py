@@ -1,0 +1,223 @@
+"""`made_amenable` claims: who a statement makes transferable, where, how sure.
+
+A statement is a sentence with a trigger — a transfer verb, "amenable", "eligible", "subject
+to", "podrán ser trasladados", a receive verb — and what the sentence as a whole says of it
+(`statement()`): whether its triggers are negated, called for or hypothetical; whether it is
+a question, speculation, a denial, critics or court arguments; whether it is about an asylum
+agreement at all or a deportation, a prison, a trade deal, MPP or Title 42; where people are
+sent. Its populations are the nationalities the sentence names (`amenable()`), or the items
+of the list or table it introduces (`listed()`): one `Claim` each, with the cues that set
+every field.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from monitor.detect import cues as C
+from monitor.detect import rules as R
+from monitor.detect.claims import Claim, Cue
+from monitor.detect.events import (
+    Doc,
+    Sentence,
+    called_for,
+    clause_before,
+    hypothetical,
+    is_trade,
+    score,
+)
+from monitor.detect.layout import Item
+from monitor.detect.roles import Role, before, receivers
+
+__all__ = ["Statement", "amenable", "listed", "statement"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one sentence says as a whole, shared by every population it names."""
+
+    sentence: Sentence
+    fields: dict[str, tuple[str, str]]  # field → (value, cue) set for the whole sentence
+    negated: dict[tuple[int, int], bool]  # trigger span → negated, called for or hypothetical
+    receivers: list[Role]
+    receiving_cue: str
+    fallback: str | None  # the document's receiving state, when the sentence names none
+    fallback_cue: str
+    confidence: float
+    breaks: list[int] = field(default_factory=list)
+
+
+def _veto_fields(s: Sentence) -> dict[str, tuple[str, str]]:
+    """field → (value, cue) for what a sentence-level veto says: a question, speculation, a
+    denial, critics, court arguments, or a neighbouring program (MPP, Title 42)."""
+    text = s.text
+    found: dict[str, tuple[str, str]] = {}
+    if match := C.QUESTION.search(text):
+        found["modality"] = ("question", match.group() or "?")
+    for match in C.SPECULATION.finditer(text):
+        if match.group().lower() in ("if", "si") and C.CONDITION_OK.match(text, match.start()):
+            continue
+        found.setdefault("modality", ("speculated", match.group()))
+        break
+    for rx, name, value in ((C.MPP, "predicate", "other_program"), (C.TITLE_42, "predicate", "other_program"),
+                            (C.DENIAL, "polarity", "denied"), (C.CRITIC, "attribution", "critic"),
+                            (C.COURT_ARGUMENT, "attribution", "court_argument")):
+        if name not in found and (match := rx.search(text)):
+            found[name] = (value, match.group())
+    return found
+
+
+def _trigger_state(text: str, start: int) -> tuple[str, str, str] | None:
+    """(field, value, cue) when the trigger at `start` is not a plain statement: negated,
+    called for, or hypothetical."""
+    if match := C.NEGATION_BEFORE.search(before(text, start)):
+        return "polarity", "denied", match.group().strip()
+    clause = clause_before(text, start)
+    if match := C.RECOMMENDATION.search(clause):
+        return "modality", "recommended", match.group()
+    if called_for(text, start):
+        return "modality", "recommended", "an imperative"
+    if hypothetical(text, start):
+        found = C.HYPOTHETICAL.search(clause)
+        return "modality", "hypothetical", found.group() if found else "would"
+    return None
+
+
+def _predicate(s: Sentence, doc: Doc, agreement: bool) -> tuple[str, str] | None:
+    """What the sentence is about when it is not an asylum transfer, with its cue."""
+    text = s.text
+    if is_trade(text, doc):
+        match = R.TRADE_AGREEMENT.search(text) or R.TRADE_SECURITY.search(text)
+        return "trade", match.group() if match else "trade or security deal"
+    if match := C.OWN_COUNTRY.search(text):
+        return "deportation", match.group()
+    if match := C.CRIMINAL.search(text):
+        return "prison", match.group()
+    if (match := C.DEPORTATION.search(text)) and not (s.named or R.ASYLUM_WORD.search(text)):
+        return "deportation", match.group()
+    if not (doc.context or agreement):
+        return "no_agreement", "no asylum agreement in the sentence or the document"
+    if doc.neighbour_subject and not s.named:
+        return "other_program", "the document is about MPP or Title 42"
+    return None
+
+
+def statement(s: Sentence, doc: Doc) -> Statement | None:
+    """The sentence-level fields of a sentence with a trigger (None without one)."""
+    text = s.text
+    triggers = sorted(
+        [(m.start(), m.end()) for rx in (R.AMENABILITY, R.TRANSFER_VERB, R.RECEIVE_VERB) for m in rx.finditer(text)]
+    )
+    if not triggers:
+        return None
+    states = {t: _trigger_state(text, t[0]) for t in triggers}
+    for m in R.EXCLUSION.finditer(text):
+        states[(m.start(), m.end())] = ("polarity", "denied", m.group())
+    negated = {t: state is not None for t, state in states.items()}
+    fields: dict[str, tuple[str, str]] = {}
+    if all(negated.values()):
+        name, value, cue = next(state for state in states.values() if state is not None)
+        fields[name] = (value, cue)
+    for name, found in _veto_fields(s).items():
+        fields.setdefault(name, found)
+    agreement = bool(s.named or R.AGREEMENT_NOUN.search(text))
+    if predicate := _predicate(s, doc, agreement):
+        fields.setdefault("predicate", predicate)
+    positive = [(a, b) for (a, b), neg in negated.items() if not neg]
+    strong = any(R.STRONG_AMENABILITY.search(text, a, b + 40) for a, b in positive)
+    transfer = any(R.TRANSFER_VERB.match(text, a) or R.RECEIVE_VERB.match(text, a) for a, _ in positive)
+    if "predicate" not in fields and not (strong or transfer or agreement or R.POLICY_NOUN.search(text)):
+        fields["predicate"] = ("unclear", "a bare 'include' with no agreement or rule in view")
+    sender = s.sender
+    found = receivers(s.roles, ("destination",), sender=sender) or receivers(s.roles, ("partner", "state"), sender=sender)
+    how = "destination or partner named in the sentence"
+    if not found:  # "Guatemala will take in Hondurans": the receiving country is the subject
+        receive = [m.start() for m in R.RECEIVE_VERB.finditer(text) if not negated.get((m.start(), m.end()))]
+        found = [r for r in receivers(s.roles, ("other",), sender=sender) if receive and r.mention.start < receive[0]]
+        how = "subject of a receive verb"
+    if not found and R.THERE_ANAPHOR.search(text):  # "who transit through Guatemala ... sent there"
+        populations = {p.mention.code for p in s.roles if p.role == "population"}
+        found = [r for r in receivers(s.roles, ("other",), sender=sender) if r.mention.code not in populations][:1]
+        how = "'there' after a country the sentence names"
+    explicit = bool(found)
+    if not found and receivers(s.roles, ("protection_in",), sender=sender):
+        found = receivers(s.roles, ("protection_in",), sender=sender)
+        how = "where protection is sought"
+    # "sent to the South American country": the document's partner, described rather than named.
+    described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
+    document_receiver = doc.partner or (doc.dominant if strong and s.named else None)
+    fallback = document_receiver if not found and (strong or agreement or described) else None
+    fallback_cue = "the document's agreement partner" if doc.partner else "the country the document names most"
+    base = 0.5 if strong else 0.45
+    confidence = score(text, base, explicit=explicit or described, fallback=fallback is not None and not described,
+                       is_title=s.is_title)
+    breaks = [m.start() for m in R.CLAUSE_BREAK.finditer(text)]
+    return Statement(s, fields, negated, found, how, fallback, fallback_cue, confidence, breaks)
+
+
+def _population_negated(st: Statement, population: Role) -> bool:
+    """Whether a population is denied after it ("Cubans are not among them") or all verbs governing it are negated."""
+    text, triggers = st.sentence.text, st.negated
+    if C.POST_NEGATION.match(text, population.anchor):
+        return True
+    clause = bisect.bisect(st.breaks, population.anchor - 1)
+    governing = [t for t in triggers if bisect.bisect(st.breaks, t[0]) == clause]
+    if governing:
+        return all(triggers[t] for t in governing)
+    return triggers[min(triggers, key=lambda t: abs(t[0] - population.mention.start))]
+
+
+def _claim(st: Statement, code: str, surface: str, position: int, *, source: str,
+           extra: dict[str, tuple[str, str]]) -> Claim:
+    s = st.sentence
+    if st.receivers:
+        later = [r for r in st.receivers if r.mention.start > position]
+        chosen = (later or st.receivers)[0]
+        receiving, receiving_cue = chosen.mention.code, f"{chosen.mention.text}: {st.receiving_cue}"
+    else:
+        receiving, receiving_cue = st.fallback, st.fallback_cue
+    claim = Claim(population=code, receiving=receiving, evidence=s.text, start=s.start, sending=s.sender,
+                  source=source, confidence=st.confidence, cues=(Cue("population", code, surface),))
+    if receiving:
+        claim = claim.with_(receiving_cue, receiving=receiving)
+    if s.background:
+        claim = claim.with_("dated before the document", time="recap")
+    for name, (value, cue) in {**st.fields, **extra}.items():
+        claim = claim.with_(cue, **{name: value})
+    return claim
+
+
+def amenable(s: Sentence, doc: Doc) -> list[Claim]:
+    """One claim per nationality the sentence names, with its fields set."""
+    populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender]
+    if not populations:
+        return []
+    st = statement(s, doc)
+    if st is None:
+        return []
+    source = "title" if s.is_title else "sentence"
+    claims = []
+    for pop in populations:
+        extra: dict[str, tuple[str, str]] = {}
+        if "polarity" not in st.fields and _population_negated(st, pop):
+            post = C.POST_NEGATION.match(s.text, pop.anchor)
+            extra["polarity"] = ("denied", post.group().strip() if post else "the verbs governing it are negated")
+        claims.append(_claim(st, pop.mention.code, pop.mention.text, pop.mention.start, source=source, extra=extra))
+    return claims
+
+
+def listed(st: Statement, items: list[tuple[str, str, Item]], *, kind: str, published: dt.date | None) -> list[Claim]:
+    """One claim per item of the list or table `st` introduces: (code, surface, item). A row
+    that excludes or suspends is denied; a row effective before the document is a recap."""
+    claims = []
+    for code, surface, item in items:
+        extra: dict[str, tuple[str, str]] = {}
+        if item.excluded:
+            extra["polarity"] = ("denied", item.row)
+        if item.date and published and item.date < published:
+            extra["time"] = ("recap", f"effective {item.date.isoformat()}, before the document")
+        claim = _claim(st, code, surface, len(st.sentence.text), source=kind, extra=extra)
+        claims.append(claim.with_(evidence=f"{st.sentence.text} … {item.row}"))
+    return claims

@@ -1,0 +1,80 @@
+"""Populations named only in structure: the items of a list or the rows of a table, claimed by
+the statement that introduces them ("the agreement applies to nationals of the following
+countries:", "Annex A: Designated nationalities", "La siguiente tabla recoge las
+nacionalidades comprendidas") or that points back at them ("An individual of one of these
+nationalities … may be transferred to Ecuador"). The statement decides every field but the
+population (amenable.statement); each item gives the population, and its row may exclude or
+suspend it, or date it before the document. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.detect.amenable import Statement, listed, statement
+from monitor.detect.claims import Claim
+from monitor.detect.events import Doc, Sentence
+from monitor.detect.gazetteer import Mention, find_mentions
+from monitor.detect.layout import Item, Structure
+
+__all__ = ["structure_claims"]
+
+_I = re.IGNORECASE
+# A sentence after a list that points back at it: "one of these nationalities", "dichas nacionalidades".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:these|those|such|the\s+(?:listed|above|foregoing)|the\s+(?:\w+\s+)?(?:countries|nationalities)\s+"
+    r"(?:listed|above)|estas|esas|dichas|tales|las\s+(?:citadas|mencionadas|señaladas|anteriores)|las\s+"
+    r"(?:tres|cuatro|cinco|dos)\s+primeras)\s+(?:\w+\s+)?(?:nationalit\w*|countr\w*|nacionalidad\w*|pa[ií]s\w*|"
+    r"groups?|grupos?|personas|persons|people)\b", _I)
+# A lead that introduces a list without a trigger of its own points at one a sentence earlier
+# ("the table of nationalities to which the Mechanism will apply … The table is as follows:").
+_POINTS_AT_STRUCTURE = re.compile(r"\b(?:table|list|annex|schedule|following|below|tabla|cuadro|lista|anexo|"
+                                  r"siguientes?|a\s+continuaci[oó]n)\b", _I)
+LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
+
+
+def _population(item: Item, sender: str) -> Mention | None:
+    for mention in find_mentions(item.text):
+        if mention.code != sender:
+            return mention
+    return None
+
+
+def _statement(candidates: list[Sentence], doc: Doc) -> Statement | None:
+    for s in candidates:
+        found = statement(s, doc)
+        if found is not None:
+            return found
+    return None
+
+
+def structure_claims(structures: list[Structure], sentences: list[Sentence], doc: Doc,
+                     published: dt.date | None) -> list[Claim]:
+    """Claims for the populations listed in `structures`, each by the statement that introduces it."""
+    body = [s for s in sentences if not s.is_title]
+    claims: list[Claim] = []
+    for structure in structures:
+        items = [(m.code, m.text, item) for item in structure.items if (m := _population(item, doc_sender(body)))]
+        if not items:
+            continue
+        lead = [s for s in body if structure.lead_start <= s.start < structure.start
+                and not _inside(s, structures)]
+        found = _statement(list(reversed(lead)), doc)
+        if found is None and any(_POINTS_AT_STRUCTURE.search(s.text) for s in lead):
+            above = [s for s in body if s.start < structure.lead_start and not _inside(s, structures)]
+            found = _statement(list(reversed(above[-LOOK_BACK:])), doc)
+        if found is None:
+            after = [s for s in body if s.start >= structure.end and not _inside(s, structures)][:2]
+            found = _statement([s for s in after if _BACK_REFERENCE.search(s.text)], doc)
+        if found is not None:
+            claims += listed(found, items, kind=structure.kind, published=published)
+    return claims
+
+
+def doc_sender(sentences: list[Sentence]) -> str:
+    return sentences[0].sender if sentences else "US"
+
+
+def _inside(s: Sentence, structures: list[Structure]) -> bool:
+    return any(st.start <= s.start < st.end for st in structures)

@@ -1,0 +1,39 @@
+"""Populations named only in a list or a table, claimed by the sentence that introduces them."""
+
+import datetime as dt
+
+from monitor.detect import detect
+
+
+def current(text: str, **kwargs) -> set[str]:
+    return {e.key for e in detect(text, **kwargs).events if not e.background}
+
+
+def test_a_list_under_a_designation_gives_one_event_per_item():
+    text = ("WASHINGTON – DHS announced the first phase of the agreement with Paraguay on protection claims.\n\n"
+            "In its first phase, the agreement applies to nationals of the following countries:\n\n"
+            "- Republic of Cuba\n\n- Republic of Nicaragua\n\n- Bolivarian Republic of Venezuela\n\n"
+            "Unaccompanied children will not be transferred.")
+    assert current(text) == {"made_amenable PY CU", "made_amenable PY NI", "made_amenable PY VE"}
+
+
+def test_rows_that_exclude_or_predate_the_document_are_not_new():
+    text = ("The agreement with Ecuador applies to the nationalities in the table below, amenable from the dates "
+            "shown.\n\n| Nationality | Effective date | Notes |\n|---|---|---|\n| Cuba | 21/09/2026 | — |\n"
+            "| Guinea | 02/11/2026 | New |\n| Colombia | — | Excluded |\n")
+    found = detect(text, published=dt.date(2026, 10, 20))
+    assert current(text, published=dt.date(2026, 10, 20)) == {"made_amenable EC GN"}
+    assert "made_amenable EC CU" in {e.key for e in found.events if e.background}
+    assert not any(e.population == "CO" for e in found.events)
+
+
+def test_a_list_of_exceptions_gives_no_event():
+    text = ("Officers must not apply the agreement with Ecuador to:\n\n- nationals of Colombia;\n- nationals of Peru.\n")
+    assert current(text) == set()
+
+
+def test_a_sentence_after_the_list_can_claim_it():
+    text = ("Officers will screen individuals who are nationals of the countries listed below:\n\n"
+            "1. Republic of Cuba\n2. Republic of Haiti\n\n"
+            "An individual of one of these nationalities may be transferred to Ecuador under the Agreement.")
+    assert current(text) == {"made_amenable EC CU", "made_amenable EC HT"}
