@@ -104,8 +104,22 @@ def _predicate(s: Sentence, doc: Doc, agreement: bool) -> tuple[str, str] | None
     return None
 
 
-def statement(s: Sentence, doc: Doc) -> Statement | None:
-    """The sentence-level fields of a sentence with a trigger (None without one)."""
+def _context_receivers(s: Sentence, previous: tuple[Sentence, ...]) -> tuple[list[Role], str]:
+    """The receiving state of the sentences just before (the previous paragraph named it)."""
+    populations = {r.mention.code for r in s.roles if r.role == "population"}
+    for earlier in reversed(previous):
+        if earlier.is_title:
+            continue
+        found = [r for r in receivers(earlier.roles, ("destination", "partner", "state"), sender=s.sender)
+                 if r.mention.code not in populations]
+        if found:
+            return found[:1], "named just before"
+    return [], ""
+
+
+def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Statement | None:
+    """The sentence-level fields of a sentence with a trigger (None without one); `previous`
+    are the sentences just before it, which may name the receiving state."""
     text = s.text
     triggers = sorted(
         [(m.start(), m.end()) for rx in (R.AMENABILITY, R.TRANSFER_VERB, R.RECEIVE_VERB) for m in rx.finditer(text)]
@@ -147,9 +161,16 @@ def statement(s: Sentence, doc: Doc) -> Statement | None:
         how = "where protection is sought"
     # "sent to the South American country": the document's partner, described rather than named.
     described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
-    document_receiver = doc.partner or (doc.dominant if strong and s.named else None)
-    fallback = document_receiver if not found and (strong or agreement or described) else None
-    fallback_cue = "the document's agreement partner" if doc.partner else "the country the document names most"
+    fallback, fallback_cue = None, ""
+    if not found and (strong or agreement or described or (transfer and doc.context)):
+        if doc.here and (deixis := R.HERE.search(text)):
+            fallback, fallback_cue = doc.here, f"{deixis.group()!r} in a report from {doc.here_cue!r}"
+        elif context := _context_receivers(s, previous)[0]:
+            found, how = context, "named just before"
+        elif doc.partner:
+            fallback, fallback_cue = doc.partner, "the document's agreement partner"
+        elif doc.receiver:
+            fallback, fallback_cue = doc.receiver, doc.receiver_cue
     base = 0.5 if strong else 0.45
     confidence = score(text, base, explicit=explicit or described, fallback=fallback is not None and not described,
                        is_title=s.is_title)
@@ -189,12 +210,12 @@ def _claim(st: Statement, code: str, surface: str, position: int, *, source: str
     return claim
 
 
-def amenable(s: Sentence, doc: Doc) -> list[Claim]:
+def amenable(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> list[Claim]:
     """One claim per nationality the sentence names, with its fields set."""
     populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender]
     if not populations:
         return []
-    st = statement(s, doc)
+    st = statement(s, doc, previous)
     if st is None:
         return []
     source = "title" if s.is_title else "sentence"

@@ -52,7 +52,12 @@ SPECULATION = _rx(
 # "if they passed through Guatemala" states the agreement's condition; it is not speculation.
 CONDITION_OK = re.compile(
     r"\b(?:if|si)\s+(?:(?:they|he|she|the\s+\w+|migrants|ell[oa]s|los\s+\w+)\s+)?(?:have\s+|had\s+|han\s+|hab[ií]an\s+)?"
-    r"(?:pass|passed|transit\w*|travel\w*|cross\w*|pasaron|pasan|transitaron|cruzaron)\b", _I)
+    r"(?:pass|passed|transit\w*|travel\w*|cross\w*|pasaron|pasan|transitaron|cruzaron)\b"
+    # An eligibility condition on the person ("… for transfer to Honduras if they:", "if the applicant entered …").
+    r"|\b(?:if|si)\s+(?:they|he|she|the\s+(?:person|individual|applicant|claimant|noncitizen|migrant)s?|"
+    r"la\s+persona|el\s+solicitante|los\s+solicitantes|ell[oa]s)\s*(?::|\b(?:meet|meets|satisfy|satisfies|"
+    r"entered|enter|arrived|arrive|are|is|were|was|lack|have|has|do|does|cumple\w*|ingres\w+|lleg\w+|son|es|tien\w+))",
+    _I)
 SOFT_MODALITY = _rx(
     r"\bwould\b", r"(?<!in\s)(?<!on\s)(?<!since\s)\bmay\b(?!\s+now)(?!\s+\d)", r"\bexpected\s+to\b", r"\breportedly\b",
     r"\bplan(?:s|ned)?\s+to\b", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b",
@@ -72,7 +77,8 @@ LIFECYCLE_MODALITY = _rx(r"(?<!in\s)(?<!on\s)\bmay\b(?!\s+\d)", r"\bexpected\s+t
                          r"\bpuede(?:n)?\b", r"\ballow(?:s|ing)?\b", r"\bpermit(?:s|e|en)?\b",
                          r"\beither\s+(?:party|country|side|government)\b", r"\bcualquiera\s+de\s+las\s+partes\b")
 # "may now be eligible" is an eligibility decision, not a guess.
-MAY_DECISION = re.compile(r"\bmay\s+(?:now\s+)?be\s+(?:eligible|subject|amenable|transferred|included|sent)\b", _I)
+MAY_DECISION = re.compile(r"\bmay\s+(?:now\s+)?(?:be\s+(?:eligible|subject|amenable|transferred|included|sent|relocated|"
+                          r"processed)|process|transfer|send|relocate|apply)\b", _I)
 # Calls for action are not actions: "the agreement should be terminated", "To Guatemala: withdraw from it".
 RECOMMENDATION = _rx(
     r"\bshould\b", r"\bmust\b", r"\bought\s+to\b", r"\burg(?:e|es|ed|ing)\b", r"\bcall(?:s|ed|ing)?\s+(?:on|for)\b",

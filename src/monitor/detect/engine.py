@@ -26,7 +26,7 @@ from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, score
 from monitor.detect.figures import affected_count
 from monitor.detect.layout import structures
 from monitor.detect.listings import structure_claims
-from monitor.detect.parties import parties
+from monitor.detect.parties import Parties, parties
 from monitor.detect.roles import SENDING_STATE, receivers
 from monitor.detect.text import dateline, is_background, split_sentences
 from monitor.extract.language import detect_language
@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.45
 HEAD_SENTENCES = 4  # the headline and lead: where a document states its topic
+CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
 def _background(sentence: str, day: dt.date | None) -> bool:
@@ -45,7 +46,33 @@ def _background(sentence: str, day: dt.date | None) -> bool:
     return is_background(R.AGREEMENT_HISTORY.sub(" ", R.DESCRIPTOR.sub(" ", sentence)), day)
 
 
-def _document(sentences: list[Sentence], published: dt.date | None) -> Doc:
+def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, str]:
+    """The receiving state the document points to most: destinations (3), partners of agreement
+    sentences (2), the headline's countries (2), the dateline (2), governments named (1)."""
+    weights: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for index, s in enumerate(sentences):
+        agreement = bool(s.named or R.AGREEMENT_NOUN.search(s.text) or R.TRANSFER_VERB.search(s.text))
+        for r in s.roles:
+            if r.mention.code == s.sender or r.role in ("population", "border"):
+                continue
+            if r.mention.kind != "country" and r.role != "state":
+                continue
+            weight = {"destination": 3, "partner": 2 if agreement else 1, "state": 1}.get(r.role, 0)
+            weight += 2 if s.is_title else 0
+            if weight:
+                weights[r.mention.code] += weight
+                first.setdefault(r.mention.code, index)
+    if sides.dateline and sides.dateline != sides.sender:
+        weights[sides.dateline] += 2
+        first.setdefault(sides.dateline, len(sentences))
+    if not weights:
+        return None, ""
+    best = max(weights, key=lambda code: (weights[code], -first[code]))
+    return best, f"the receiving state the document points to most ({best}, weight {weights[best]})"
+
+
+def _document(sentences: list[Sentence], published: dt.date | None, sides: Parties) -> Doc:
     topic = any(s.named for s in sentences)
     neighbours = any(s.neighbours for s in sentences)
     context = topic or (
@@ -70,9 +97,12 @@ def _document(sentences: list[Sentence], published: dt.date | None) -> Doc:
                   or R.TRADE_AGREEMENT.search(s.text)), None)
     trade = first is not None and bool(R.TRADE_AGREEMENT.search(first.text)) and not first.named
     neighbour_subject = any(s.neighbours for s in head)
+    receiver, receiver_cue = _receiver(sentences, sides)
+    here = sides.dateline if sides.dateline and sides.dateline != sides.sender else None
     return Doc(topic=topic, context=context, partner=_unique_top(partners), dominant=_unique_top(mentions),
                published=published, partners=tuple(partners) or tuple(named), trade=trade,
-               neighbour_subject=neighbour_subject)
+               neighbour_subject=neighbour_subject, receiver=receiver, receiver_cue=receiver_cue, here=here,
+               here_cue=sides.dateline_cue)
 
 
 def _unique_top(counts: Counter[str]) -> str | None:
@@ -90,8 +120,8 @@ def _claim_event(claim: Claim) -> Event:
                  claim.background)
 
 
-def _sentence_events(s: Sentence, doc: Doc, claims: list[Claim]) -> list[Event]:
-    own = amenable(s, doc)
+def _sentence_events(s: Sentence, doc: Doc, claims: list[Claim], previous: tuple[Sentence, ...]) -> list[Event]:
+    own = amenable(s, doc, previous)
     claims.extend(own)
     found = [_claim_event(c) for c in own if c.is_event]
     found += [_event(s, action, receiving, None, confidence, background=descriptive)
@@ -195,11 +225,11 @@ def detect(
         head = title.strip()
         sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day),
                                           sender=sides.sender))
-    doc = _document(sentences, day)
+    doc = _document(sentences, day, sides)
     candidates: list[tuple[Event, bool, int]] = []
     claims: list[Claim] = []
     for index, s in enumerate(sentences):
-        own = _sentence_events(s, doc, claims)
+        own = _sentence_events(s, doc, claims, tuple(sentences[max(0, index - CONTEXT) : index]))
         if index and not any(e.action == "made_amenable" for e in own):
             own += _continuation(text, sentences[index - 1], s, doc)
         candidates += [(e, s.is_title, s.start) for e in own if e.confidence >= MIN_CONFIDENCE]

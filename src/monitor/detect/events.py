@@ -54,6 +54,10 @@ class Doc:
     partners: tuple[str, ...] = ()  # every partner its agreement sentences name, for "the Agreements"
     trade: bool = False  # the headline or lead is about a trade or security agreement
     neighbour_subject: bool = False  # the headline or lead is about MPP / Remain in Mexico or Title 42
+    receiver: str | None = None  # the receiving state the whole document points to most (detect/engine.py)
+    receiver_cue: str = ""
+    here: str | None = None  # where "here", "aquí", "al país" point: the dateline's country, if it receives
+    here_cue: str = ""
 
 
 def _names_agreement(sentence: str) -> bool:

@@ -72,6 +72,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "BR": ("Brazil", "Brasil"),
     "SV": ("El Salvador",),
     "DO": ("Dominican Republic", "República Dominicana"),
+    "PG": ("PNG", "Papua New Guinea", "Papúa Nueva Guinea"),
+    "GW": ("Guinea-Bissau", "Guinea-Bisáu", "Guinea Bissau"),
 }
 
 # Capitals (and main arrival airports' cities) stand for their country in transfer news: "flown to Quito".
@@ -88,7 +90,10 @@ _CAPITALS: dict[str, tuple[str, ...]] = {
     "CN": ("Beijing", "Pekín"), "RU": ("Moscow", "Moscú"), "UA": ("Kyiv", "Kiev"), "SY": ("Damascus", "Damasco"),
     "IQ": ("Baghdad", "Bagdad"), "IR": ("Tehran", "Teherán"), "EG": ("Cairo", "El Cairo"), "SN": ("Dakar",),
     "GH": ("Accra",), "NG": ("Abuja",), "GN": ("Conakry",), "ML": ("Bamako",), "MR": ("Nouakchott",),
-    "AO": ("Luanda",), "CM": ("Yaoundé", "Yaounde"), "CD": ("Kinshasa",), "SS": ("Juba",), "SD": ("Khartoum", "Jartum"),
+    "AO": ("Luanda",), "PG": ("Port Moresby",), "PW": ("Koror", "Ngerulmud"), "BZ": ("Belmopan",),
+    "SL": ("Freetown",), "LR": ("Monrovia",), "GW": ("Bissau",), "MA": ("Rabat",), "TN": ("Tunis",),
+    "DZ": ("Algiers", "Argel"), "MW": ("Lilongwe",), "ME": ("Podgorica",), "AL": ("Tirana",), "GM": ("Banjul",),
+    "BF": ("Ouagadougou", "Uagadugú"), "MG": ("Antananarivo",), "TD": ("N'Djamena", "Yamena"), "CM": ("Yaoundé", "Yaounde"), "CD": ("Kinshasa",), "SS": ("Juba",), "SD": ("Khartoum", "Jartum"),
 }
 
 # Names that usually mean something else in news text (US states, people, cities).
@@ -185,6 +190,49 @@ BY Belarusian | bielorruso
 AM Armenian | armenio
 AZ Azerbaijani | azerbaiyano
 GB British* | británico
+BF Burkinabè*, Burkinabe* | burkinés, burkinabé
+MG Malagasy*, Madagascan | malgache
+LA Laotian, Lao* | laosiano
+TD Chadian | chadiano
+GW Bissau-Guinean | bisauguineano
+GM Gambian | gambiano
+BI Burundian | burundés
+TZ Tanzanian | tanzano
+MW Malawian | malauí, malawiano
+ZW Zimbabwean | zimbabuense
+ZM Zambian | zambiano
+MZ Mozambican | mozambiqueño
+NE Nigerien | nigerino
+BJ Beninese* | beninés
+TG Togolese* | togolés
+GA Gabonese* | gabonés
+DJ Djiboutian | yibutiano
+CV Cape Verdean | caboverdiano
+GE Georgian | georgiano
+MD Moldovan | moldavo
+TM Turkmen* | turcomano
+MN Mongolian | mongol
+TH Thai* | tailandés
+MY Malaysian | malasio
+BT Bhutanese* | butanés
+PG Papua New Guinean | papú
+TT Trinidadian | trinitense
+JO Jordanian | jordano
+SA Saudi | saudí, saudita
+IL Israeli | israelí
+DE German | alemán
+IT Italian | italiano
+NL Dutch* | neerlandés, holandés
+DK Danish*, Dane | danés
+SE Swedish*, Swede | sueco
+NO Norwegian | noruego
+PL Polish*, Pole | polaco
+RO Romanian | rumano
+GR Greek | griego
+BA Bosnian | bosnio
+ME Montenegrin | montenegrino
+AU Australian | australiano
+ZA South African | sudafricano
 """
 
 

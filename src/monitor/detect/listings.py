@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from monitor.detect.amenable import Statement, listed, statement
 from monitor.detect.claims import Claim
@@ -31,7 +32,11 @@ _BACK_REFERENCE = re.compile(
 # ("the table of nationalities to which the Mechanism will apply … The table is as follows:").
 _POINTS_AT_STRUCTURE = re.compile(r"\b(?:table|list|annex|schedule|following|below|tabla|cuadro|lista|anexo|"
                                   r"siguientes?|a\s+continuaci[oó]n)\b", _I)
+# A lead that lists exceptions: "Annex B: Excluded nationalities", "Who is not processed", "no se aplicará a:".
+_NEGATIVE_LEAD = re.compile(r"\b(?:exclu\w+|except(?:ion)?s?\b|excepciones|exempt\w*|exent\w+|not|no|outside|fuera|"
+                            r"ni|nunca|never|suspend\w*)\b", _I)
 LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
+CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
 def _population(item: Item, sender: str) -> Mention | None:
@@ -41,10 +46,14 @@ def _population(item: Item, sender: str) -> Mention | None:
     return None
 
 
-def _statement(candidates: list[Sentence], doc: Doc) -> Statement | None:
+def _statement(candidates: list[Sentence], doc: Doc, body: list[Sentence], *,
+               affirmative: bool = False) -> Statement | None:
+    """The first candidate that makes a statement; away from the lead (`affirmative`), only a
+    statement that affirms: a denial a paragraph away says nothing of this list."""
     for s in candidates:
-        found = statement(s, doc)
-        if found is not None:
+        index = body.index(s)
+        found = statement(s, doc, tuple(body[max(0, index - CONTEXT) : index]))
+        if found is not None and not (affirmative and found.fields.get("polarity", ("",))[0] == "denied"):
             return found
     return None
 
@@ -60,15 +69,21 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
             continue
         lead = [s for s in body if structure.lead_start <= s.start < structure.start
                 and not _inside(s, structures)]
-        found = _statement(list(reversed(lead)), doc)
+        found = _statement(list(reversed(lead)), doc, body)
         if found is None and any(_POINTS_AT_STRUCTURE.search(s.text) for s in lead):
             above = [s for s in body if s.start < structure.lead_start and not _inside(s, structures)]
-            found = _statement(list(reversed(above[-LOOK_BACK:])), doc)
+            found = _statement(list(reversed(above[-LOOK_BACK:])), doc, body, affirmative=True)
         if found is None:
             after = [s for s in body if s.start >= structure.end and not _inside(s, structures)][:2]
-            found = _statement([s for s in after if _BACK_REFERENCE.search(s.text)], doc)
-        if found is not None:
-            claims += listed(found, items, kind=structure.kind, published=published)
+            found = _statement([s for s in after if _BACK_REFERENCE.search(s.text)], doc, body, affirmative=True)
+        if found is None:
+            continue
+        headings = [line for line in structure.lead.splitlines() if len(line) <= 80 and not line.rstrip().endswith(".")]
+        introducing = found.sentence.text if found.sentence in lead else ""
+        if negative := _NEGATIVE_LEAD.search("\n".join([*headings, introducing])):
+            items = [(code, surface, replace(item, excluded=True)) for code, surface, item in items]
+            found = replace(found, fields={**found.fields, "polarity": ("denied", negative.group())})
+        claims += listed(found, items, kind=structure.kind, published=published)
     return claims
 
 

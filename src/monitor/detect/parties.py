@@ -48,8 +48,9 @@ _MOVED_TO = re.compile(r"\b(?:transferr?ed|transfers?|transferring|send|sent|sen
                        r"(?:the\s+|el\s+|la\s+|los\s+)?$", _I)
 _MOVED_FROM_AFTER = re.compile(r"^\W{0,3}\s*(?:to|a|hacia|al)\s+", _I)
 _SENDS_AFTER = re.compile(
-    r"^(?:'s\s+(?:government|home\s+office|ministry)\s+)?\s*(?:will|would\s+)?\s*(?:send|sends|sent|relocate[sd]?|"
-    r"transfer(?:s|red)?|remov(?:e|es|ed)|envi(?:ará|a|ó|aría)|traslad(?:ará|a|ó|aría)|reubic(?:ará|a|ó))\b", _I)
+    r"^(?:'s\s+(?:government|home\s+office|ministry)\s+)?\s*(?:will\s+|would\s+|may\s+|can\s+|could\s+|"
+    r"podr[aá]n?\s+|puede(?:n)?\s+)?(?:be\s+able\s+to\s+)?(?:send|sends|sent|relocate[sd]?|transfer(?:s|red)?|"
+    r"remov(?:e|es|ed)|envi(?:ará|a|ó|aría|ar)|traslad(?:ará|a|ó|aría|ar)|reubic(?:ará|a|ó|ar))\b", _I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}),\s*(?P<rest>[^\n]{0,60}?)\s*(?:\(|[—–-]{1,2}\s)",
                        re.M)
 

@@ -31,8 +31,10 @@ NAMED_AGREEMENT = _rx(
     r"\bexamen\s+de\s+(?:las\s+)?solicitudes\s+de\s+protecci[oó]n\b",
 )
 AGREEMENT_NOUN = _rx(
-    r"\b(?:agreements?|deals?|pacts?|accords?|arrangements?|memorand(?:um|a)(?:\s+of\s+understanding)?)\b",
-    r"\b(?:acuerdos?|convenios?|pactos?|memor[aá]ndums?|arreglos?)\b",
+    r"\b(?:agreements?|deals?|pacts?|accords?|arrangements?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
+    r"partnerships?|mechanisms?|(?<!migrant\s)(?<!protection\s)protocols?|exchange\s+of\s+notes|schemes?)\b",
+    r"\b(?:acuerdos?|convenios?|pactos?|memor[aá]ndums?|memorandos?|arreglos?|mecanismos?|protocolos?|"
+    r"canjes?\s+de\s+notas|instrumentos?)\b",
 )
 DEFINITE_AGREEMENT = _rx(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:agreement|deal|pact|accord)\b",
                          r"\b(?:el|este|dicho)\s+(?:\w+\s+)?(?:acuerdo|convenio|pacto|instrumento)\b",
@@ -72,7 +74,8 @@ INTERNATIONAL_LAW = _rx(
 TRANSFER_VERB = _rx(
     r"\b(?:transferr?(?:ed|ing|s)?|transfers?)\b", r"\bsen(?:d|ds|ding|t)\b", r"\bflown\b", r"\bfly(?:ing)?\b",
     r"\bmov(?:ed|ing)\b", r"\brelocat(?:e|es|ed|ing)\b", r"\bremov(?:ed|ing)\b", r"\bshipp?(?:ed|ing)\b",
-    r"\bon\s+(?:flights?|planes?)\s+to\b",
+    r"\bon\s+(?:flights?|planes?)\s+to\b", r"\b(?:put|placed|board(?:ed)?)\s+on\s+(?:\w+\s+)?(?:flights?|planes?)\b",
+    r"\brelocations?\b",
     r"\btraslad\w*", r"\benv(?:i|í)\w*", r"\btransfer(?:id|ir|encia)\w*", r"\bremitid\w*", r"\bderivad\w*",
     r"\breubicad\w*",
 )
@@ -84,17 +87,22 @@ RECEIVE_VERB = _rx(
 )
 AMENABILITY = _rx(
     r"\bamenable\b", r"\beligible\b",
-    r"\bsubject\s+to\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,4}?(?:agreements?|ACAs?|STCA|deals?|pacts?|accords?|"
-    r"rule|transfers?|removal)\b",
+    r"\bsubject\s+to\s+(?:(?:the|a|an|its)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agreements?|ACAs?|STCA|deals?|pacts?|accords?|"
+    r"arrangements?|rule|transfers?|removal|relocation|mechanism|memorandum|protocol|scheme|partnership)\b",
+    r"\bliable\s+to\s+(?:be\s+)?(?:relocat\w+|transferr?\w*|removal|removed|sent|flown|taken)\b",
+    r"\beligible\s+for\s+(?:relocation|transfer|removal)\b",
     r"\binclud(?:e|es|ed|ing)\b", r"\bcover(?:s|ed|ing)?\b", r"\bextend(?:s|ed)?\s+to\b", r"\bexpand(?:s|ed)?\s+to\b",
-    r"\bappl(?:y|ies|ied|ying)\s+(?:(?:only|also|now|initially|solely|equally|for\s+now|as\s+well)\s+)?to\b",
+    r"\bappl(?:y|ies|ied|ying)\s*(?:,[^;.]{1,60}?,\s*)?(?:(?:only|also|now|initially|solely|equally|for\s+now|"
+    r"as\s+well)\s+)?to\b",
     r"\badd(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?(?:list|populations?|agreement|nationalities|groups?)\b",
     r"\bdesignat(?:e|es|ed|ing)\b", r"\bprocessed\s+for\s+transfer\b",
     r"\belegibles?\b", r"\bsujet[oa]s?\s+a\b", r"\binclu(?:id|y|ir|ye|yen|irá|irán|yó)\w*",
-    r"\bse\s+aplicar[aá]n?\s+(?:también\s+)?a\b", r"\bincorpor(?:a|an|ó|aron|ará|arán|ar|ad[oa]s?)\b",
+    r"\bse\s+aplica(?:r[aá]n?|n)?\s*(?:,[^;.]{1,60}?,\s*)?(?:también\s+|solamente\s+|solo\s+|sólo\s+)?a\b", r"\bincorpor(?:a|an|ó|aron|ará|arán|ar|ad[oa]s?)\b",
     r"\bcomprendid[oa]s\b", r"\bse\s+suma(?:n|r[aá]n)?\s+a\b", r"\bforma(?:n|r[aá]n)?\s+parte\b",
-    r"\bappl(?:y|ies|ied|ying)\s+(?:the\s+|its\s+)?(?:\w+\s+){0,3}?(?:agreement|ACA|STCA|deal|rule)\s+to\b",
-    r"\baplic\w+\s+(?:el\s+|dicho\s+)?(?:acuerdo|convenio|ACA)\s+(?:\w+\s+){0,3}?a\b",
+    r"\bappl(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|arrangement|ACA|STCA|deal|"
+    r"rule|mechanism|memorandum|protocol|scheme|partnership)\s+(?:(?:only|also|now|initially|solely|equally)\s+)?to\b",
+    r"\baplic\w+\s+(?:el\s+|dicho\s+|este\s+)?(?:acuerdo|convenio|ACA|mecanismo|memorando|protocolo|arreglo|"
+    r"instrumento)\s+(?:\w+\s+){0,3}?a\b",
     r"\baplic(?:a|ará|arán)\s+(?:también\s+)?(?:a|para)\b", r"\bampli(?:ó|a|ará|aron)\b", r"\bcubiert[oa]s\b",
 )
 STRONG_AMENABILITY = _rx(
@@ -128,6 +136,9 @@ ARRIVAL_VERB = re.compile(
 DESTINATION_ANAPHOR = re.compile(
     r"\b(?:to|into|in|a|al|hacia|en)\s+(?:the|el|este|ese|dicho|this|that)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:country|nation|pa[ií]s|naci[oó]n)\b", _I)
+# "can be flown here", "serán trasladados al país": the place the report is written from (its dateline).
+HERE = re.compile(r"\b(?:here|aqu[ií]|ac[aá]|al\s+pa[ií]s|a\s+(?:este|nuestro)\s+pa[ií]s|nuestro\s+pa[ií]s|"
+                  r"(?:to|in)\s+(?:this|our)\s+country|este\s+pa[ií]s|nuestro\s+territorio)\b", _I)
 # "eligible to be sent there": the destination is the country the sentence already named.
 THERE_ANAPHOR = re.compile(r"\b(?:sent|transferred|flown|relocated|moved|removed|traslad\w+|enviad\w+|remitid\w+)\s+"
                            r"(?:back\s+)?(?:there|thither|all[ií]|all[aá]|ah[ií])\b", _I)
@@ -172,7 +183,8 @@ GOVERNMENT_BEFORE = re.compile(
     r"\b(?:gobiernos?|autoridades|funcionari[oa]s|diplomátic[oa]s|president[ea]s?|cancilleres|ministr[oa]s|"
     r"productos|bienes|estados|puertos|medios|militares|policías|agentes)\s+$", _I)
 POPULATION_MARKER = re.compile(
-    r"\b(?:(?:citizens|nationals)\s+(?:or|and|and/or)\s+(?:citizens|nationals)|nationals|citizens|natives|people|"
+    r"\b(?:(?:citizens?|nationals?)\s+(?:or|and|and/or)\s+(?:citizens?|nationals?)|nationals|citizens|natives|people|"
+    r"(?:an?|one|each|every|any)\s+(?:\w+\s+)?(?:citizen|national|native)|(?:un|una)\s+(?:ciudadan[oa]|nacional)|"
     r"persons|migrants|asylum[\s-]+seekers|applicants|families|individuals|"
     r"refugees|those|nacionales|ciudadan[oa]s|personas|migrantes|solicitantes(?:\s+de\s+asilo)?|originari[oa]s|"
     r"provenientes|procedentes|oriund[oa]s)\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", _I)

@@ -37,12 +37,42 @@ _SHORT_LINE = 90
 _SHORT_PREFIX = 40
 
 
+# A line that starts a list item or a table row is never the continuation of the line above.
+_STRUCTURED = re.compile(r"^\s*(?:[-•*·–—▪◦‣|]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_WRAP_MIN, _WRAP_MAX = 55, 100  # lines of a hard-wrapped paragraph (a notice or memo printed to text)
+_RUNS_ON = re.compile(r"(?:[,;(\-–]|\b(?:the|a|an|of|to|and|or|in|on|for|with|by|at|from|that|who|which|"
+                      r"de|del|la|el|los|las|y|o|en|a|al|con|por|para|que|quienes|un|una))\s*$", re.IGNORECASE)
+
+
+def _logical_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of `text`, with the lines of a hard-wrapped paragraph joined into one: a line joins
+    the next when it runs on (ends with a comma or a function word), when the next starts in
+    lower case, or when both belong to a block of lines wrapped at one width."""
+    lines = [(m.start(), m.end()) for m in _LINES.finditer(text)]
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if joined:
+            prev_start, prev_end = joined[-1]
+            last_line = text[text.rfind("\n", prev_start, prev_end) + 1 if "\n" in text[prev_start:prev_end]
+                             else prev_start : prev_end]
+            line = text[start:end]
+            adjacent = text[prev_end:start] == "\n"
+            if adjacent and not _STRUCTURED.match(line) and not _STRUCTURED.match(last_line) and \
+                    not last_line.rstrip().endswith((".", "!", "?", ":", "»", '"', "”")) and line.strip() and (
+                    _RUNS_ON.search(last_line) or line.lstrip()[:1].islower()
+                    or _WRAP_MIN <= len(last_line.rstrip()) <= _WRAP_MAX):
+                joined[-1] = (prev_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of `text`, stripped of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
-    for line in _LINES.finditer(text):
-        start = line.start()
-        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
+    for line_start, line_end in _logical_lines(text):
+        start = line_start
+        for boundary in _BOUNDARY.finditer(text, line_start, line_end):
             word_start = max(start, text.rfind(" ", start, boundary.start()) + 1)
             word = text[word_start : boundary.start() + 1].lstrip("\"'“‘(«")
             following = _NEXT_WORD.match(text, boundary.end())
@@ -54,7 +84,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, boundary.end()))
             start = boundary.end()
-        spans.append((start, line.end()))
+        spans.append((start, line_end))
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
