@@ -175,6 +175,7 @@ BACKGROUND = _rx(
     r"noviembre|diciembre)\s+pasado\b",
 )
 FUTURE = _rx(r"\bwill\b", r"\bshall\b", r"\bnext\b", r"\bupcoming\b", r"\bas\s+of\b", r"\bstarting\b",
+             r"\bpodr[aá]n?\b", r"\bhabr[aá]n?\b", r"\bser[aá]n?\b",
              r"\b\w+(?:ará|erá|irá|arán|erán|irán)\b", r"\bpr[oó]xim[oa]\b", r"\ba\s+partir\s+de\b")
 MONTHS = {
     **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",

@@ -58,7 +58,8 @@ def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, st
                 continue
             if r.mention.kind != "country" and r.role != "state":
                 continue
-            weight = {"destination": 3, "partner": 2 if agreement else 1, "state": 1}.get(r.role, 0)
+            weight = {"destination": 3, "partner": 2 if agreement else 1, "state": 1,
+                      "other": 1 if agreement and r.mention.kind == "country" else 0}.get(r.role, 0)
             weight += 2 if s.is_title else 0
             if weight:
                 weights[r.mention.code] += weight

@@ -99,7 +99,8 @@ def _coordinated_with_sender(sentence: str, mentions: list[Mention], sender: str
     for left, right in zip(mentions, mentions[1:]):
         if left.kind != "country" or right.kind != "country" or sender not in (left.code, right.code):
             continue
-        if R.COORDINATION.match(sentence[left.end : right.start]):
+        between = R.STATE_TITLE_BEFORE.sub("", sentence[left.end : right.start])
+        if R.COORDINATION.match(between):
             found.add((right if left.code == sender else left).start)
     return found
 

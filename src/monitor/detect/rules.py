@@ -77,9 +77,9 @@ TRANSFER_VERB = _rx(
     r"\bon\s+(?:flights?|planes?)\s+to\b", r"\b(?:put|placed|board(?:ed)?)\s+on\s+(?:\w+\s+)?(?:flights?|planes?)\b",
     r"\brelocations?\b",
     r"\btraslad\w*", r"\benv(?:i|í)\w*", r"\btransfer(?:id|ir|encia)\w*", r"\bremitid\w*", r"\bderivad\w*",
-    r"\breubicad\w*",
+    r"\breubica\w*", r"\bcanaliz\w*", r"\breubicaci[oó]n\w*",
 )
-SPANISH_TRANSFER_VERB = re.compile(r"\b(?:traslad|env[ií]|transfer[ií]|remit|deriv|reubic)\w*", _I)
+SPANISH_TRANSFER_VERB = re.compile(r"\b(?:traslad|env[ií]|transfer[ií]|remit|deriv|reubic|canaliz)\w*", _I)
 # The receiving country as subject: "Guatemala will take in Hondurans", "Honduras recibirá a ...".
 RECEIVE_VERB = _rx(
     r"\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?|take\s+in|takes\s+in|took\s+in|taking\s+in|host(?:s|ed)?)\b",
@@ -97,7 +97,9 @@ AMENABILITY = _rx(
     r"\badd(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?(?:list|populations?|agreement|nationalities|groups?)\b",
     r"\bdesignat(?:e|es|ed|ing)\b", r"\bprocessed\s+for\s+transfer\b",
     r"\belegibles?\b", r"\bsujet[oa]s?\s+a\b", r"\binclu(?:id|y|ir|ye|yen|irá|irán|yó)\w*",
-    r"\bse\s+aplica(?:r[aá]n?|n)?\s*(?:,[^;.]{1,60}?,\s*)?(?:también\s+|solamente\s+|solo\s+|sólo\s+)?a\b", r"\bincorpor(?:a|an|ó|aron|ará|arán|ar|ad[oa]s?)\b",
+    r"\bse\s+aplica(?:r[aá]n?|n)?\s*(?:,[^;.]{1,60}?,\s*)?(?:también\s+|solamente\s+|solo\s+|sólo\s+)?a\b",
+    r"\baplicarse\s+(?:(?:el|desde(?:\s+el)?|a\s+partir\s+del?)\s+[^;.:]{1,60}?\s+)?a\s+(?:l[oa]s?|personas|nacionales|"
+    r"ciudadan[oa]s|solicitantes)\b", r"\bincorpor(?:a|an|ó|aron|ará|arán|ar|ad[oa]s?)\b",
     r"\bcomprendid[oa]s\b", r"\bse\s+suma(?:n|r[aá]n)?\s+a\b", r"\bforma(?:n|r[aá]n)?\s+parte\b",
     r"\bappl(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|arrangement|ACA|STCA|deal|"
     r"rule|mechanism|memorandum|protocol|scheme|partnership)\s+(?:(?:only|also|now|initially|solely|equally)\s+)?to\b",
@@ -122,8 +124,9 @@ POLICY_NOUN = _rx(r"\brule\b", r"\bpolicy\b", r"\bnotice\b", r"\bprogram\b", r"\
                   r"\bmedida\b", r"\bdisposici[oó]n\b", r"\bdesignation\b", r"\bguidance\b")
 
 # --- Roles of a country mention (patterns on the text just before / after it) --------------------
-DESTINATION_EN = re.compile(r"\b(?:to|into|onto)\s+(?:the\s+)?$", _I)
-DESTINATION_ES = re.compile(r"\b(?:a|hacia|al|rumbo\s+a|con\s+destino\s+a)\s+(?:la\s+|el\s+)?$", _I)
+DESTINATION_EN = re.compile(r"\b(?:to|into|onto)\s+(?:the\s+)?(?:(?:territory|soil)\s+of\s+(?:the\s+)?)?$", _I)
+DESTINATION_ES = re.compile(r"\b(?:a|hacia|al|rumbo\s+a|con\s+destino\s+a)\s+(?:la\s+|el\s+)?"
+                            r"(?:(?:territorio|suelo)\s+(?:de|del)\s+(?:la\s+|el\s+)?)?$", _I)
 # "landed in Paraguay", "llegaron a Honduras": an arrival names the destination when people are moved.
 ARRIVAL_BEFORE = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|touch(?:ed|es)?\s+down|lleg(?:a|an|ó|aron|ar[aá]n?|ad[oa]s?)|"
@@ -165,7 +168,7 @@ BORDER_AFTER = re.compile(r"^\s*(?:[-–]\s*\S+\s+)?(?:border|frontera|line)\b",
 BORDER_BEFORE = re.compile(r"\b(?:border|frontera)\s+(?:with|con|between|entre)\s+(?:the\s+|el\s+)?$", _I)
 LIST_GAP = re.compile(  # "Haiti and of the Dominican Republic", "de Cuba y de Venezuela": "of"/"de" may repeat
     r"^\s*(?:,|;|\band\b|\bor\b|\by\b|\be\b|\bo\b|\bas\s+well\s+as\b|\bthe\b|\bel\b|\bla\b|\blos\b|\blas\b|"
-    r"\bof\b|\bde\b|\bdel\b|\s)*\s*$", _I)
+    r"\bof\b|\bde\b|\bdel\b|\bRep[uú]blica\b|\bRepublic\b|\bEstado\b|\bState\b|\bKingdom\b|\bReino\b|\s)*\s*$", _I)
 # Two countries joined by "and"/"y"/"-": in an agreement sentence, the sending state's partner.
 COORDINATION = re.compile(r"^\s*(?:and|y|e|&|[-–/])\s*(?:the\s+|los\s+)?$", _I)
 
