@@ -61,9 +61,10 @@ def _veto_fields(s: Sentence) -> dict[str, tuple[str, str]]:
             continue
         found.setdefault("modality", ("speculated", match.group()))
         break
-    for rx, name, value in ((C.MPP, "predicate", "other_program"), (C.TITLE_42, "predicate", "other_program"),
-                            (C.DENIAL, "polarity", "denied"), (C.CRITIC, "attribution", "critic"),
-                            (C.COURT_ARGUMENT, "attribution", "court_argument")):
+    for rx, name, value in ((C.CORRECTION, "polarity", "withdrawn"), (C.MPP, "predicate", "other_program"),
+                            (C.TITLE_42, "predicate", "other_program"), (C.DENIAL, "polarity", "denied"),
+                            (C.RUMOUR, "attribution", "rumour"), (C.CRITIC, "attribution", "critic"),
+                            (C.COURT_ARGUMENT, "attribution", "court_argument"), (C.STANDING, "time", "recap")):
         if name not in found and (match := rx.search(text)):
             found[name] = (value, match.group())
     return found
@@ -91,6 +92,9 @@ def _predicate(s: Sentence, doc: Doc, agreement: bool) -> tuple[str, str] | None
     if is_trade(text, doc):
         match = R.TRADE_AGREEMENT.search(text) or R.TRADE_SECURITY.search(text)
         return "trade", match.group() if match else "trade or security deal"
+    for kind, rx in C.LOOKALIKE.items():
+        if (match := rx.search(text)) and not s.named:
+            return kind, match.group()
     if match := C.OWN_COUNTRY.search(text):
         return "deportation", match.group()
     if match := C.CRIMINAL.search(text):
@@ -162,7 +166,7 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     # "sent to the South American country": the document's partner, described rather than named.
     described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
     fallback, fallback_cue = None, ""
-    if not found and (strong or agreement or described or (transfer and doc.context)):
+    if not found and (strong or agreement or described or (transfer and doc.context) or R.POLICY_NOUN.search(text)):
         if doc.here and (deixis := R.HERE.search(text)):
             fallback, fallback_cue = doc.here, f"{deixis.group()!r} in a report from {doc.here_cue!r}"
         elif context := _context_receivers(s, previous)[0]:

@@ -8,11 +8,11 @@ Every sentence (or list, or table) that could make a nationality transferable be
 | population | the nationality (ISO code), from a demonym, "nationals of <country>", a formal name, a list item or a table row |
 | receiving | the state people are sent to — this sentence, the one before, the document's agreement, its dateline, the speaker's own government |
 | sending | the state that sends (the agreement's other party; the US unless the text says otherwise) |
-| predicate | `asylum_transfer` (eligibility for transfer under an asylum agreement), or what it really is: `deportation`, `prison`, `trade` (trade, security, prisoner-transfer and extradition treaties), `other_program` (MPP, Title 42), `unclear` (a bare "include" with no agreement in view), `no_agreement` |
-| polarity | `affirmed` or `denied` (negation, exclusion, "not covered", a denial of rumours) |
+| predicate | `asylum_transfer` (eligibility for transfer under an asylum agreement), or what it really is: `deportation`, `prison`, `trade` (trade, security deals), `prisoner`, `medical`, `money`, `sport`, `other_program` (MPP, Title 42), `unclear` (a bare "include" with no agreement in view), `no_agreement` |
+| polarity | `affirmed`, `denied` (negation, exclusion, "not covered", a denial of rumours), `withdrawn` (a correction), `contradicted` (the same document denies it) |
 | modality | `decided`, or `proposed`, `speculated`, `recommended`, `hypothetical`, `question` |
-| attribution | `official` or `news` (reported), or `critic`, `court_argument` |
-| time | `current`, or `recap` (background: an older fact) |
+| attribution | `official` or `news` (reported), or `critic`, `court_argument`, `rumour` (a claim quoted to be checked or denied) |
+| time | `current`, or `recap` (background: an older fact, or a state of affairs: "already", "currently", "por ahora") |
 
 An event is a claim that is affirmed, decided, about asylum-transfer eligibility, with a
 receiving state: `is_event`. Each field remembers the cue that set it (`Cue`), so
@@ -29,7 +29,7 @@ __all__ = ["Claim", "Cue", "explain", "explain_record"]
 #: Modalities under which a claim is a decision (now, or dated: "from June 1 … will be").
 DECIDED = ("decided",)
 #: Attributions that report what someone else wants or argues, not what was decided.
-NOT_A_SOURCE = ("critic", "court_argument")
+NOT_A_SOURCE = ("critic", "court_argument", "rumour")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,11 @@ NEGATED_POPULATION_BEFORE = re.compile(
     r"excepto|salvo|menos|excluyendo|exclu(?:ye|yen|ir|idos?|idas?)|con\s+excepci[oó]n\s+de|exent[oa]s?|ni|no)"
     r"\s+(?:\w+\s+){0,2}?(?:(?:the|a\s+los|a\s+las|los|las|de\s+los|de\s+las|de|a)\s+)?$", _I)
 ANY_NEGATION = re.compile(r"\b(?:not|never|no|nunca|ni|tampoco|ningun[oa]?|ningún)\b|n't\b", _I)
-DENIAL = _rx(r"\bden(?:y|ies|ied)\b", r"\bneg(?:ó|aron|aba)\b", r"\bnieg(?:a|an)\b", r"\bdesminti\w+",
+DENIAL = _rx(r"\bden(?:y|ies|ied)\b", r"\bneg(?:ó|aron|aba)\b", r"\bnieg(?:a|an)\b", r"\bdesminti\w+", r"\bdesmient\w+",
+             r"\b(?:it\s+is|that\s+is|is)\s+(?:false|untrue|not\s+true)\b", r"\bes\s+(?:falso|mentira)\b",
+             r"\bno\s+(?:request|application|solicitud|petici[oó]n|pedido)\b", r"\b(?:has|have|had)\s+(?:not\s+)?"
+             r"(?:received\s+no|not\s+received)\b", r"\bno\s+ha\s+recibido\b", r"\bfact[\s-]?check\w*",
+             r"\bverificaci[oó]n\b", r"\b(?:not|no\s+est[aá]n?|no\s+son)\s+(?:being\s+)?(?:sent|trasladad\w+|enviad\w+)\b",
              r"\brul(?:ed|es)\s+out\b", r"\b(?:reject|dismiss|refut)\w*\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\b",
              r"\b(?:rechaz|desmint|neg)\w*\s+(?:\w+\s+){0,2}?(?:versiones|informes|reportes|rumores)\b", r"\bdescart\w+", r"\bno\s+changes?\s+(?:to|in)\b", r"\bsin\s+cambios\b")
 
@@ -48,7 +52,26 @@ SPECULATION = _rx(
     r"\bposib\w+", r"\bnegoci\w+", r"\banaliz\w+", r"\beval[uú]\w+", r"\bestudi(?:a|an|ando)\b", r"\bplante\w+",
     r"\bhypothetic\w+", r"\bspeculat\w+", r"\brumou?r\w*", r"\bdraft\b", r"\bborrador\b", r"\bwould\s+(?:be\s+)?like\b",
     r"\bpretend\w+", r"\bbusca(?:n|ría|rían)?\s+(?:que|un|una|firmar|enviar)\b",
+    r"\bbaraj\w+", r"\bsopes\w+", r"\bcontempla\w*", r"\bfloat(?:s|ed|ing)\b", r"\bnot\s+ruled\s+out\b",
+    r"\bno\s+descart\w+", r"\bno\s+(?:hay|existe)\s+(?:ninguna\s+)?decisi[oó]n\b", r"\bno\s+decision\b",
+    r"\bpre-?decisional\b", r"\bleak(?:ed|s)?\b", r"\bfiltrad[oa]\b", r"\bno\s+(?:current\s+)?plans?\b",
+    r"\bproposed\s+rule\b", r"\bif\s+finali[sz]ed\b",
 )
+# Someone else's claim quoted to be checked or denied: a rumour, a viral post, a fake document.
+RUMOUR = _rx(r"^\W*claim\s*:", r"\bclaim(?:ed|s)?\s+that\b", r"\brumou?r\w*", r"\bviral\b", r"\bsocial\s+media\b",
+             r"\bredes\s+sociales\b", r"\b(?:some|other|several|these|those)\s+versions\b",
+             r"\bversi[oó]n(?:es)?\s+(?:que\s+)?circula", r"\bcirculat\w+",
+             r"\bfals[oa]s?\b", r"\bfake\b", r"\bbulos?\b", r"\bdesinformaci[oó]n\b", r"\baseguraba\b",
+             r"\bpurported\w*", r"\bsupuest[oa]\b", r"\bmisinformation\b", r"\bhoax\b")
+# An earlier claim withdrawn: "An earlier version of this article said …", "Fe de erratas", "Corrección:".
+CORRECTION = _rx(r"\bcorrection\b", r"\bcorrecci[oó]n\b", r"\bfe\s+de\s+erratas\b", r"\b(?:an|una)\s+"
+                 r"(?:earlier|previous|anterior)\s+(?:version|versi[oó]n)\b", r"\bversi[oó]n\s+anterior\b",
+                 r"\bincorrectly\s+(?:said|stated|reported)\b", r"\berr[oó]neamente\b")
+# A state of affairs, not a change: "already applies", "can currently be sent", "por ahora solo permite".
+STANDING = _rx(r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
+               r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"\bremains?\b", r"\bya\s+(?:son|est[aá]n?|se\s+"
+               r"aplica|pueden|eran|era|hab[ií]a)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
+               r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b")
 # "if they passed through Guatemala" states the agreement's condition; it is not speculation.
 CONDITION_OK = re.compile(
     r"\b(?:if|si)\s+(?:(?:they|he|she|the\s+\w+|migrants|ell[oa]s|los\s+\w+)\s+)?(?:have\s+|had\s+|han\s+|hab[ií]an\s+)?"
@@ -82,6 +105,8 @@ MAY_DECISION = re.compile(r"\bmay\s+(?:now\s+)?(?:be\s+(?:eligible|subject|amena
 # Calls for action are not actions: "the agreement should be terminated", "To Guatemala: withdraw from it".
 RECOMMENDATION = _rx(
     r"\bshould\b", r"\bmust\b", r"\bought\s+to\b", r"\burg(?:e|es|ed|ing)\b", r"\bcall(?:s|ed|ing)?\s+(?:on|for)\b",
+    r"\b(?:press(?:es|ed|ing)?|push(?:es|ed|ing)?|lobb(?:y|ies|ied|ying))\s+(?:\w+\s+){0,4}?(?:to|for)\b",
+    r"\bpresion(?:a|an|ó|aron)\s+(?:\w+\s+){0,4}?para\b",
     r"\brecommend\w*", r"\bdemand(?:s|ed|ing)?\b", r"\bdeber[ií]a(?:n)?\b", r"\bdebe(?:n)?\b", r"\bexig\w+",
     r"\binst(?:ó|aron|a|an)\b", r"\bpid(?:ió|ieron|e|en)\b", r"\brecomend\w+",
     r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|petition(?:s|ed|ing)?|sought|seek(?:s|ing)?)\s+(?:\w+\s+){0,4}?to\b", r"\bsolicit(?:ó|aron|a|an)\s+(?:\w+\s+){0,4}?que\b",
@@ -130,6 +155,18 @@ MPP = _rx(r"\bremain\s+in\s+mexico\b", r"\bmigrant\s+protection\s+protocols?\b",
           r"\bqu[eé]date\s+en\s+m[eé]xico\b", r"\bpermanecer\s+en\s+m[eé]xico\b",
           r"\bprotocolos?\s+de\s+protecci[oó]n\s+(?:a|de)\s+migrantes\b")
 TITLE_42 = _rx(r"\btitle\s+42\b", r"\bt[ií]tulo\s+42\b", r"\bexpel\w*", r"\bexpuls\w+")
+# Transfers that are not of asylum seekers under an agreement: patients, money, footballers, prisoners.
+LOOKALIKE = {
+    "medical": _rx(r"\bhospital\w*", r"\bpatients?\b", r"\bpacientes?\b", r"\bambulanc\w+", r"\bhelic[oó]pter\w*",
+                   r"\bmedevac\b", r"\bm[eé]dic[oa]s?\b", r"\bcl[ií]nic\w+"),
+    "money": _rx(r"\bremittances?\b", r"\bremesas?\b", r"\bmoney\s+transfers?\b", r"\bwire(?:d|s)?\b",
+                 r"\bbank\s+transfers?\b", r"\btransferencias?\s+(?:bancarias?|de\s+dinero|electr[oó]nicas?)\b",
+                 r"\benv[ií]os?\s+de\s+dinero\b", r"\bd[oó]lares\b", r"\$\s?\d"),
+    "sport": _rx(r"\bclub\b", r"\bfichaj\w+", r"\bfutbolista\w*", r"\bfootball\w*", r"\bsoccer\b", r"\bstriker\b",
+                 r"\bdelantero\b", r"\btransfer\s+(?:fee|window)\b", r"\bmercado\s+de\s+pases\b", r"\bplayer\b"),
+    "prisoner": _rx(r"\bsentenced\s+(?:persons|prisoners)\b", r"\bprisoners?\b", r"\binmates?\b", r"\bpres[oa]s\b",
+                    r"\breos?\b", r"\bcondenad[oa]s\b", r"\bsentenciad[oa]s\b", r"\bextradit\w+", r"\bextradici\w+"),
+}
 OWN_COUNTRY = _rx(r"\bhome\s+countr(?:y|ies)\b", r"\bcountr(?:y|ies)\s+of\s+origin\b", r"\bown\s+countr(?:y|ies)\b",
                   r"\bpa[ií]s(?:es)?\s+de\s+origen\b", r"\bsus\s+pa[ií]ses\b", r"\brepatri\w+",
                   r"\bretornad[oa]s\b", r"\breturned\s+home\b", r"\bits\s+(?:own\s+)?citizens\b",
