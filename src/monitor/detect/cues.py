@@ -20,7 +20,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # --- Negation -------------------------------------------------------------------------------------
 _GAP = r"(?:[\w'’\"“”«»-]+\s+){0,3}?[\"“«]?"  # up to three words (quotes allowed) between cue and verb
 NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no\s+longer|no|nunca|ya\s+no|tampoco|ni|yet\s+to|refus\w+|declin\w+|reject\w*|oppos\w+|"
+    r"(?:\b(?:not|never|neither|nor|no\s+longer|no|nunca|ya\s+no|tampoco|ni|yet\s+to|refus\w+|declin\w+|reject\w*|oppos\w+|"
     r"rechaz\w+|won't|cannot|block(?:s|ed|ing)?|barr(?:ed|ing)|prevent(?:s|ed|ing)?|prohibit\w*|bloque\w+|"
     r"imp(?:idió|ide|edir)|prohib\w+|sin(?!\s+embargo)|ninguna?)"
     r"|n't)\s+" + _GAP + "$", _I)
@@ -64,7 +64,8 @@ RUMOUR = _rx(r"^\W*claim\s*:", r"\bclaim(?:ed|s)?\s+that\b", r"\brumou?r\w*", r"
              r"\bfals[oa]s?\b", r"\bfake\b", r"\bbulos?\b", r"\bdesinformaci[oó]n\b", r"\baseguraba\b",
              r"\bpurported\w*", r"\bsupuest[oa]\b", r"\bmisinformation\b", r"\bhoax\b")
 # An earlier claim withdrawn: "An earlier version of this article said …", "Fe de erratas", "Corrección:".
-CORRECTION = _rx(r"\bcorrection\b", r"\bcorrecci[oó]n\b", r"\bfe\s+de\s+erratas\b", r"\b(?:an|una)\s+"
+CORRECTION = _rx(r"\bcorrection\b", r"\bcorrecci[oó]n\b", r"\bcorrigi\w+", r"\brectific\w+", r"\bcorrected\b",
+                 r"\bfe\s+de\s+erratas\b", r"\b(?:an|una)\s+"
                  r"(?:earlier|previous|anterior)\s+(?:version|versi[oó]n)\b", r"\bversi[oó]n\s+anterior\b",
                  r"\bincorrectly\s+(?:said|stated|reported)\b", r"\berr[oó]neamente\b")
 # A state of affairs, not a change: "already applies", "can currently be sent", "por ahora solo permite".
@@ -87,7 +88,7 @@ SOFT_MODALITY = _rx(
 )
 # "would" after a reporting verb is reported speech ("the emails said Mexicans would be included");
 # without one it is a hypothesis ("the agreement would let Washington send Cubans").
-HYPOTHETICAL = re.compile(r"\bwould\b|\bpodr[ií]a(?:n)?\b|\bser[ií]a(?:n)?\b", _I)
+HYPOTHETICAL = re.compile(r"\bwould\b|\bpodr[ií]a(?:n)?\b|\bser[ií]a(?:n)?\b|\bestar[ií]a(?:n)?\b", _I)
 REPORTING = _rx(r"\b(?:said|says|told|announced|confirmed|stated|wrote|informed|notified|explained|added)\b",
                 r"\b(?:dijo|dice|afirm[óa]|anunci[óa]|confirm[óa]|inform[óa]|explic[óa]|declar[óa]|señal[óa]|"
                 r"precis[óa]|indic[óa]|agreg[óa]|añadi[óo]|notific[óa])\b", r"\bemails?\b", r"\bguidance\b")

@@ -85,8 +85,10 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
     mentions: Counter[str] = Counter()
     named: dict[str, None] = {}  # countries named in sentences that name an asylum agreement, in order
     for s in sentences:
-        if R.AGREEMENT_NOUN.search(s.text) or s.named or R.TRANSFER_VERB.search(s.text):
+        if R.AGREEMENT_NOUN.search(s.text) or s.named:
             partners.update(r.mention.code for r in receivers(s.roles, ("destination", "partner"), sender=s.sender))
+        elif R.TRANSFER_VERB.search(s.text):
+            partners.update(r.mention.code for r in receivers(s.roles, ("destination",), sender=s.sender))
         if s.named:
             named.update(dict.fromkeys(r.mention.code for r in receivers(s.roles, ("destination", "partner", "other"), sender=s.sender)))
         # "territorio salvadoreño", "the Honduran government" also name the country; plural demonyms are people.

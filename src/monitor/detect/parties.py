@@ -51,8 +51,8 @@ _SENDS_AFTER = re.compile(
     r"^(?:'s\s+(?:government|home\s+office|ministry)\s+)?\s*(?:will\s+|would\s+|may\s+|can\s+|could\s+|"
     r"podr[aá]n?\s+|puede(?:n)?\s+)?(?:be\s+able\s+to\s+)?(?:send|sends|sent|relocate[sd]?|transfer(?:s|red)?|"
     r"remov(?:e|es|ed)|envi(?:ará|a|ó|aría|ar)|traslad(?:ará|a|ó|aría|ar)|reubic(?:ará|a|ó|ar))\b", _I)
-_DATELINE = re.compile(r"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}),\s*(?P<rest>[^\n]{0,60}?)\s*(?:\(|[—–-]{1,2}\s)",
-                       re.M)
+_DATELINE = re.compile(r"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}?)(?:,\s*(?P<rest>[^\n]{0,60}?))?\s*"
+                       r"(?:\(|[—–-]{1,2}\s)", re.M)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _dateline_country(text: str) -> tuple[str | None, str]:
     match = _DATELINE.search(text, 0, 600)
     if not match or match.start() > 400:
         return None, ""
-    for part in (match.group("rest"), match.group("place").title()):
+    for part in (match.group("rest") or "", match.group("place").title()):
         found = find_mentions(part)
         if found and found[0].kind == "country":
             return found[0].code, match.group().strip()

@@ -63,6 +63,8 @@ def _mention_role(sentence: str, mention: Mention) -> str:
         return "border"
     if R.POPULATION_MARKER.search(preceding):
         return "population"
+    if R.GOVERNMENT_AFTER.match(following):
+        return "state"
     if R.PARTNER_AFTER.match(following) or R.PARTNER_BEFORE.search(preceding) or R.BETWEEN.search(preceding):
         return "partner"
     if R.GOVERNMENT_OF_BEFORE.search(preceding):

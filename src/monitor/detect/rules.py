@@ -157,8 +157,12 @@ PARTNER_BEFORE = re.compile(
     r"(?:(?:governments?|gobiernos?)\s+(?:of\s+|de\s+)?(?:the\s+)?)?$", _I)
 PARTNER_AFTER = re.compile(
     r"^(?:'s)?\s*(?:[-–]\s*\w+\.?\w*\.?\s+)?(?:(?:asylum|cooperative|transfer|safe\s+third\s+country)\s+)*"
-    r"(?:agreement|deal|pact|accord|ACA|STCA|safe\s+third\s+country|government|authorities|officials|president|congress|"
-    r"governments|ministry|foreign\s+ministry|gobierno|autoridades)\b", _I)
+    r"(?:agreement|deal|pact|accord|arrangement|ACA|STCA|safe\s+third\s+country|government|authorities|officials|"
+    r"president|congress|governments|ministry|foreign\s+ministry|gobierno|autoridades)\b", _I)
+# "Venezuela's government", "the Honduran authorities": the state itself, not (yet) an agreement's partner.
+GOVERNMENT_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:government|authorities|officials|president|congress|governments|ministry|foreign\s+ministry|"
+    r"embassy|consulate|gobierno|autoridades)\b", _I)
 # "the government of Panama said", "la Cancillería de Honduras": a country named through its government.
 GOVERNMENT_OF_BEFORE = re.compile(
     r"\b(?:government|gobierno|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|canciller[ií]a|"
