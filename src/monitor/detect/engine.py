@@ -21,7 +21,7 @@ from collections import Counter
 from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.amenable import amenable
-from monitor.detect.claims import Claim
+from monitor.detect.claims import Claim, Cue
 from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, score, transfer_receiver
 from monitor.detect.figures import affected_count
 from monitor.detect.layout import structures
@@ -123,16 +123,7 @@ def _claim_event(claim: Claim) -> Event:
                  claim.background)
 
 
-def _sentence_events(s: Sentence, doc: Doc, claims: list[Claim], previous: tuple[Sentence, ...]) -> list[Event]:
-    own = amenable(s, doc, previous)
-    claims.extend(own)
-    found = [_claim_event(c) for c in own if c.is_event]
-    found += [_event(s, action, receiving, None, confidence, background=descriptive)
-              for action, receiving, confidence, descriptive in lifecycle(s, doc)]
-    return found
-
-
-def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Event]:
+def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Claim]:
     """Populations named right after a reported transfer ("Se trata de personas de nacionalidad cubana")."""
     if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)):
         return []
@@ -146,9 +137,34 @@ def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[
         return []
     evidence = text[previous.start : s.start + len(s.text)]
     confidence = score(evidence, 0.45, explicit=False, fallback=False, is_title=False)
-    return [_event(s, "made_amenable", receiving, r.mention.code, confidence, evidence=evidence,
-                   background=previous.background and s.background)
-            for r in populations if r.mention.code != receiving]
+    found = []
+    for r in populations:
+        claim = Claim(population=r.mention.code, receiving=receiving, evidence=evidence, start=s.start,
+                      sending=s.sender, source="continuation", confidence=confidence,
+                      cues=(Cue("population", r.mention.code, r.mention.text),
+                            Cue("receiving", receiving, "the transfer reported just before")))
+        if previous.background and s.background:
+            claim = claim.with_("dated before the document", time="recap")
+        found.append(claim)
+    return found
+
+
+def settle(claims: list[Claim]) -> list[Claim]:
+    """What the whole document says of each pair: a pair it denies, or a population a correction
+    withdraws, is no event anywhere in it (the rumour it quotes, the headline it corrects)."""
+    denied = {(c.receiving, c.population): c.evidence for c in claims
+              if c.polarity in ("denied", "withdrawn") and c.predicate == "asylum_transfer" and not c.background
+              and c.receiving}
+    withdrawn = {c.population: c.evidence for c in claims if c.polarity == "withdrawn"}
+    settled = []
+    for claim in claims:
+        if claim.is_event and (claim.receiving, claim.population) in denied:
+            claim = claim.with_(f"denied in the same document: {denied[claim.receiving, claim.population][:120]}",
+                                polarity="contradicted")
+        elif claim.is_event and claim.population in withdrawn:
+            claim = claim.with_(f"withdrawn by a correction: {withdrawn[claim.population][:120]}", polarity="withdrawn")
+        settled.append(claim)
+    return settled
 
 
 def _best(candidates: list[tuple[Event, bool, int]]) -> tuple[Event, ...]:
@@ -232,13 +248,16 @@ def detect(
     candidates: list[tuple[Event, bool, int]] = []
     claims: list[Claim] = []
     for index, s in enumerate(sentences):
-        own = _sentence_events(s, doc, claims, tuple(sentences[max(0, index - CONTEXT) : index]))
-        if index and not any(e.action == "made_amenable" for e in own):
-            own += _continuation(text, sentences[index - 1], s, doc)
-        candidates += [(e, s.is_title, s.start) for e in own if e.confidence >= MIN_CONFIDENCE]
-    listed = structure_claims(structures(text), sentences, doc, day)
-    claims += listed
-    candidates += [(_claim_event(c), False, c.start) for c in listed if c.is_event and c.confidence >= MIN_CONFIDENCE]
+        own = amenable(s, doc, tuple(sentences[max(0, index - CONTEXT) : index]))
+        claims += own
+        candidates += [(_event(s, action, receiving, None, confidence, background=descriptive), s.is_title, s.start)
+                       for action, receiving, confidence, descriptive in lifecycle(s, doc)
+                       if confidence >= MIN_CONFIDENCE]
+        if index and not any(c.is_event for c in own):
+            claims += _continuation(text, sentences[index - 1], s, doc)
+    claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
+    candidates += [(_claim_event(c), c.source == "title", c.start) for c in claims
+                   if c.is_event and c.confidence >= MIN_CONFIDENCE]
     events = _best(candidates)
     relevant = _relevant(events, sentences, doc)
     body = [s for s in sentences if not (s.is_title or s.neighbours or C.OWN_COUNTRY.search(s.text))]
