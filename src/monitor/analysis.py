@@ -36,8 +36,8 @@ def analyse_text(raw: str, *, explain: bool = False) -> dict[str, Any]:
 
 def claim_record(claim: Claim) -> dict[str, Any]:
     """A claim as JSON: its fields, the verdict, and each cue as field, value and the words."""
-    fields = {k: v for k, v in asdict(claim).items() if k != "cues"}
-    return {**fields, "event": claim.is_event, "why_not": claim.why_not(),
+    fields = {k: v for k, v in asdict(claim).items() if k not in ("cues", "signals")}
+    return {**fields, "signals": sorted(claim.signals), "event": claim.is_event, "why_not": claim.why_not(),
             "cues": [{"field": c.field, "value": c.value, "text": c.text} for c in claim.cues]}
 
 

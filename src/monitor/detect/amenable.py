@@ -47,6 +47,7 @@ class Statement:
     fallback_cue: str
     confidence: float
     breaks: list[int] = field(default_factory=list)
+    signals: frozenset[str] = frozenset()
 
 
 def _veto_fields(s: Sentence) -> dict[str, tuple[str, str]]:
@@ -179,7 +180,30 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     confidence = score(text, base, explicit=explicit or described, fallback=fallback is not None and not described,
                        is_title=s.is_title)
     breaks = [m.start() for m in R.CLAUSE_BREAK.finditer(text)]
-    return Statement(s, fields, negated, found, how, fallback, fallback_cue, confidence, breaks)
+    receiving_signal = ("receiving:sentence" if explicit or described else "receiving:context" if found
+                        else "receiving:here" if fallback and fallback == doc.here and "report from" in fallback_cue
+                        else "receiving:document" if fallback else "receiving:none")
+    return Statement(s, fields, negated, found, how, fallback, fallback_cue, confidence, breaks,
+                     _signals(text, s, strong=strong, transfer=transfer, agreement=agreement) | {receiving_signal})
+
+
+def _signals(text: str, s: Sentence, *, strong: bool, transfer: bool, agreement: bool) -> frozenset[str]:
+    """The evidence a statement offers, named (see detect/confidence.py)."""
+    found = {"trigger:strong" if strong else "trigger:transfer" if transfer else "trigger:weak"}
+    if s.named:
+        found.add("agreement:named")
+    elif agreement:
+        found.add("agreement:noun")
+    for name, rx in (("official", C.OFFICIAL), ("confirmed", C.CONFIRM), ("now", C.NOW),
+                     ("deportation_word", C.DEPORTATION), ("court_word", C.COURT), ("future", C.FUTURE)):
+        if rx.search(text):
+            found.add(name)
+    softs = [m for m in C.SOFT_MODALITY.finditer(text) if not C.MAY_DECISION.match(text, m.start())]
+    if softs:
+        found.add("soft_modality")
+    if s.is_title:
+        found.add("title")
+    return frozenset(found)
 
 
 def _population_negated(st: Statement, population: Role) -> bool:
@@ -204,7 +228,8 @@ def _claim(st: Statement, code: str, surface: str, position: int, *, source: str
     else:
         receiving, receiving_cue = st.fallback, st.fallback_cue
     claim = Claim(population=code, receiving=receiving, evidence=s.text, start=s.start, sending=s.sender,
-                  source=source, confidence=st.confidence, cues=(Cue("population", code, surface),))
+                  source=source, confidence=st.confidence, cues=(Cue("population", code, surface),),
+                  signals=st.signals | {f"source:{source}"})
     if receiving:
         claim = claim.with_(receiving_cue, receiving=receiving)
     if s.background:

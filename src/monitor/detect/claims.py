@@ -61,6 +61,9 @@ class Claim:
     source: str = "sentence"  # sentence | list | table | continuation | title
     confidence: float = 0.0
     cues: tuple[Cue, ...] = field(default_factory=tuple)
+    # What the text offers as evidence, for the confidence model (detect/confidence.py): the
+    # trigger's strength, how the receiving state was found, who speaks, modality cues.
+    signals: frozenset[str] = frozenset()
 
     @property
     def is_event(self) -> bool:
@@ -97,7 +100,8 @@ def explain(claim: Claim) -> str:
     """One claim for people: its fields, the verdict and the cues behind them."""
     from dataclasses import asdict
 
-    record = {**{k: v for k, v in asdict(claim).items() if k != "cues"}, "event": claim.is_event,
+    record = {**{k: v for k, v in asdict(claim).items() if k not in ("cues", "signals")},
+              "signals": sorted(claim.signals), "event": claim.is_event,
               "why_not": claim.why_not(), "cues": [{"field": c.field, "value": c.value, "text": c.text}
                                                    for c in claim.cues]}
     return explain_record(record)
@@ -112,5 +116,7 @@ def explain_record(claim: dict[str, Any]) -> str:
     fields = " ".join(f"{name}={claim[name]}" for name in ("predicate", "polarity", "modality", "attribution",
                                                              "time", "source"))
     lines = [head, f"    {fields}", f"    evidence: {claim['evidence']}"]
+    if claim.get("signals"):
+        lines.append(f"    signals: {', '.join(claim['signals'])}")
     lines += [f"    {c['field']}={c['value']} ← {c['text']!r}" for c in claim["cues"]]
     return "\n".join(lines)

@@ -17,11 +17,14 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 
 from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.amenable import amenable
 from monitor.detect.claims import Claim, Cue
+from monitor.detect.confidence import MIN_CONFIDENCE as MIN_EVENT_CONFIDENCE
+from monitor.detect.confidence import confidence
 from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, score, transfer_receiver
 from monitor.detect.figures import affected_count
 from monitor.detect.layout import structures
@@ -136,13 +139,14 @@ def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[
     if receiving is None:
         return []
     evidence = text[previous.start : s.start + len(s.text)]
-    confidence = score(evidence, 0.45, explicit=False, fallback=False, is_title=False)
+    base = score(evidence, 0.45, explicit=False, fallback=False, is_title=False)
     found = []
     for r in populations:
         claim = Claim(population=r.mention.code, receiving=receiving, evidence=evidence, start=s.start,
-                      sending=s.sender, source="continuation", confidence=confidence,
+                      sending=s.sender, source="continuation", confidence=base,
                       cues=(Cue("population", r.mention.code, r.mention.text),
-                            Cue("receiving", receiving, "the transfer reported just before")))
+                            Cue("receiving", receiving, "the transfer reported just before")),
+                      signals=frozenset({"source:continuation", "receiving:context", "trigger:transfer"}))
         if previous.background and s.background:
             claim = claim.with_("dated before the document", time="recap")
         found.append(claim)
@@ -255,9 +259,10 @@ def detect(
                        if confidence >= MIN_CONFIDENCE]
         if index and not any(c.is_event for c in own):
             claims += _continuation(text, sentences[index - 1], s, doc)
-    claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
+    claims = [replace(c, confidence=confidence(c))
+              for c in settle(claims + structure_claims(structures(text), sentences, doc, day))]
     candidates += [(_claim_event(c), c.source == "title", c.start) for c in claims
-                   if c.is_event and c.confidence >= MIN_CONFIDENCE]
+                   if c.is_event and c.confidence >= MIN_EVENT_CONFIDENCE]
     events = _best(candidates)
     relevant = _relevant(events, sentences, doc)
     body = [s for s in sentences if not (s.is_title or s.neighbours or C.OWN_COUNTRY.search(s.text))]

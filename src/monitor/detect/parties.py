@@ -97,8 +97,8 @@ def _sender(text: str, mentions: list[Mention]) -> tuple[str, str]:
 
 
 def _dateline_country(text: str) -> tuple[str | None, str]:
-    match = _DATELINE.search(text, 0, 600)
-    if not match or match.start() > 400:
+    match = _DATELINE.search(text, 0, 1500)
+    if not match:
         return None, ""
     for part in (match.group("rest") or "", match.group("place").title()):
         found = find_mentions(part)
