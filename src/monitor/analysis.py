@@ -16,13 +16,13 @@ from monitor.extract.article import extract_article
 def analyse_text(raw: str, *, explain: bool = False) -> dict[str, Any]:
     """Detection record for a text or HTML string (pure); with `explain`, also every claim the
     detector weighed, its fields and the cues that set them (monitor.detect.claims)."""
-    title, published, lang = "", None, None
+    title, published, lang, section = "", None, None, None
     text = raw
     if looks_like_html(raw):
         # The same extractor as `monitor ingest`, so detect/eval see what the pipeline sees.
         page = extract_article(raw)
-        title, text, published, lang = page.title, page.text, page.published, page.lang
-    detection = detect(text, title=title, published=published, lang=lang)
+        title, text, published, lang, section = page.title, page.text, page.published, page.lang, page.section
+    detection = detect(text, title=title, published=published, lang=lang, section=section)
     record = {
         "relevant": detection.relevant,
         "lang": detection.lang,

@@ -141,6 +141,7 @@ class Extracted:
     lang: str | None = None
     updated: dt.datetime | None = None
     authors: tuple[str, ...] = ()
+    section: str | None = None  # the kind of page the site says it is ("Opinion", "Editorial", "Noticias")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ __all__ = ["Claim", "Cue", "explain", "explain_record"]
 #: Modalities under which a claim is a decision (now, or dated: "from June 1 … will be").
 DECIDED = ("decided",)
 #: Attributions that report what someone else wants or argues, not what was decided.
-NOT_A_SOURCE = ("critic", "court_argument", "rumour")
+NOT_A_SOURCE = ("critic", "court_argument", "rumour", "opinion")
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,10 @@ CORRECTION = _rx(r"\bcorrection\b", r"\bcorrecci[oó]n\b", r"\bcorrigi\w+", r"\b
                  r"(?:earlier|previous|anterior)\s+(?:version|versi[oó]n)\b", r"\bversi[oó]n\s+anterior\b",
                  r"\bincorrectly\s+(?:said|stated|reported)\b", r"\berr[oó]neamente\b")
 # A state of affairs, not a change: "already applies", "can currently be sent", "por ahora solo permite".
-STANDING = _rx(r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
+STANDING = _rx(r"\b(?:in|during|over)\s+(?:that|this|the\s+same)\s+period\b", r"\b(?:en|durante)\s+(?:ese|aquel|dicho)\s+"
+               r"per[ií]odo\b", r"\b(?:have|has)\s+been\s+(?:subject|eligible|covered|sent|transferred|included|"
+               r"applied|amenable)\b", r"\bhan\s+sido\s+(?:trasladad|enviad|incluid|elegibles)\w*",
+               r"\bsince\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d", r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
                r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"\bremains?\b", r"\bya\s+(?:son|est[aá]n?|se\s+"
                r"aplica|pueden|eran|era|hab[ií]a)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
                r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b")
@@ -139,6 +142,16 @@ CRITIC = _rx(
 OPINION = re.compile(r"^\s*(?:opinion|op-ed|editorial|column|analysis|opini[oó]n|columna|an[aá]lisis)\b\s*[:|\-–—]", _I)
 COURT_ARGUMENT = _rx(r"\bargu(?:e|es|ed|ing|ment|ments)\b", r"\blawsuits?\b", r"\bplaintiffs?\b", r"\bbriefs?\b",
                      r"\balleg\w+", r"\bdemandantes?\b", r"\balega\w*", r"\bargument\w*", r"\bcontend\w*", r"\bsued\b")
+# A court's decision (not its hearing or the parties' arguments): relevant news about an agreement.
+COURT_DECISION = _rx(
+    r"\b(?:court|judge|justices?|tribunal|juez\w*|jueza|corte|magistrad\w+|sala)\b[^.;]{0,120}?\b(?:ruled|rules|held|"
+    r"upheld|uphold[s]?|struck\s+down|strikes\s+down|vacated|vacates|set\s+aside|blocked|blocks|enjoined|declined\s+to|"
+    r"refused\s+to|dismissed|rejected|ordered|found\s+that|declared|falló|resolvió|anuló|declaró|ordenó|suspendió|"
+    r"rechazó|desestimó|confirmó|avaló|dej[oó]\s+sin\s+efecto|amparó|neg[oó])\b",
+    r"\b(?:ruling|decision|judgment|judgement|opinion|order|fallo|sentencia|resoluci[oó]n|dictamen)\b[^.;]{0,60}?\b"
+    r"(?:issued|handed\s+down|published|released|emitid[oa]|dictad[oa]|publicad[oa])\b")
+OPINION_SECTION = re.compile(r"\b(?:opinion|op-ed|editorial|column|commentary|viewpoint|opini[oó]n|columna|tribuna|"
+                             r"punto\s+de\s+vista|carta)\b", _I)
 COURT = _rx(r"\bjudges?\b", r"\bcourts?\b", r"\bruling\b", r"\btribunal\w*", r"\bjuez\w*", r"\bjueza\b", r"\bcorte\b")
 # A lifecycle verb whose subject or object is not the agreement: "ruling on hold", "termination takes effect".
 _NOT_AGREEMENT = (r"(?:ruling|decision|declaration|order|judgment|judgement|injunction|verdict|fallo|resoluci[oó]n|"
@@ -200,9 +213,12 @@ BACKGROUND = _rx(
     r"\blast\s+(?:year|month|summer|fall|autumn|winter|spring)\b", r"\bprevious\s+(?:year|administration)\b",
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
     r"(?:years?|months?|decades?)\s+ago\b", r"\bpreviously\b", r"\bsince\s+(?:it|the\s+\w+)\s+took\s+effect\b",
-    r"\bhad\s+(?!to\b)(?:already\s+|previously\s+)?(?:been\s+)?[a-z]+(?:ed|en|de|ght|nt|ck|ne|un)\b",
+    # The pluperfect dates the sentence, unless it is the backstory of a person in a relative
+    # clause ("a woman who had asked for asylum in Texas arrived on Tuesday").
+    r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\bhad\s+(?!to\b)(?:already\s+|previously\s+)?(?:been\s+)?"
+    r"[a-z]+(?:ed|en|de|ght|nt|ck|ne|un)\b",
     r"\bel\s+año\s+pasado\b", r"\bel\s+mes\s+pasado\b", r"\bhace\s+(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|\d+)\s+(?:años?|meses|décadas?)\b",
-    r"\banteriormente\b", r"\bpreviamente\b", r"\bhab[ií]a(?:n)?\s+\w+(?:ado|ido|to|cho)\b",
+    r"\banteriormente\b", r"\bpreviamente\b", r"(?<!\bque\s)(?<!\bquien\s)(?<!\bquienes\s)\bhab[ií]a(?:n)?\s+\w+(?:ado|ido|to|cho)\b",
     r"\b(?:original|former|earlier|previous|old|prior|first)\s+(?:\w+\s+)?(?:agreement|deal|pact|accord|program)\b",
     r"\b(?:acuerdo|convenio|pacto|programa)\s+(?:original|anterior|previo)\b",
     r"\bsince\s+(?:last\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"

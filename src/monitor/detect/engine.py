@@ -31,7 +31,7 @@ from monitor.detect.layout import structures
 from monitor.detect.listings import structure_claims
 from monitor.detect.parties import Parties, parties
 from monitor.detect.roles import SENDING_STATE, receivers
-from monitor.detect.text import dateline, is_background, split_sentences
+from monitor.detect.text import dateline, document_year, is_background, split_sentences
 from monitor.extract.language import detect_language
 from monitor.models import ACTIONS, Detection, Event
 
@@ -44,9 +44,9 @@ HEAD_SENTENCES = 4  # the headline and lead: where a document states its topic
 CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
-def _background(sentence: str, day: dt.date | None) -> bool:
+def _background(sentence: str, day: dt.date | None, year: int | None = None) -> bool:
     """Background sentence, its dates read without the clauses that only describe the agreement's signing."""
-    return is_background(R.AGREEMENT_HISTORY.sub(" ", R.DESCRIPTOR.sub(" ", sentence)), day)
+    return is_background(R.AGREEMENT_HISTORY.sub(" ", R.DESCRIPTOR.sub(" ", sentence)), day, year=year)
 
 
 def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, str]:
@@ -193,20 +193,32 @@ def _head(sentences: list[Sentence]) -> list[Sentence]:
     return distinct
 
 
-def _relevant(events: tuple[Event, ...], sentences: list[Sentence], doc: Doc) -> bool:
-    """Current events make a document relevant; failing those, a headline or lead about the agreement.
+def _court_decision(sentences: list[Sentence], doc: Doc) -> bool:
+    """A court's decision about an asylum transfer agreement is news, whatever it decides."""
+    return any(C.COURT_DECISION.search(s.text) and not C.COURT_ARGUMENT.search(s.text) and not s.background
+               and (s.named or (doc.topic and R.AGREEMENT_NOUN.search(s.text))) for s in sentences)
 
-    Opinion pieces are never relevant; a headline or lead counts only when it names an asylum
-    transfer agreement affirmatively (no negation, speculation, denial, critics or arguments).
+
+def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Sentence], doc: Doc, *,
+              opinion: bool) -> bool:
+    """Current events make a document relevant, and so does a court decision about an agreement;
+    failing those, a headline or lead that names the agreement affirmatively — unless what the
+    document says of populations is only denied, rumoured, speculated or withdrawn.
+
+    Opinion pieces are never relevant.
     """
-    head = _head(sentences)
-    if any(C.OPINION.match(s.text) for s in head):
+    if opinion:
         return False
     if any(not e.background for e in events):
         return True
+    if _court_decision(sentences, doc):
+        return True
     if doc.trade:
         return False
-    for s in head:
+    if any(c.polarity != "affirmed" or c.attribution == "rumour" or c.modality != "decided" for c in claims
+           if c.predicate == "asylum_transfer" and not c.background):
+        return False  # a denial, a fact check, a proposal: about the agreement, but no news of it
+    for s in _head(sentences):
         if not s.named or s.veto or s.background:
             continue
         if R.TRADE_AGREEMENT.search(s.text) or s.neighbours:
@@ -231,22 +243,25 @@ def detect(
     title: str = "",
     published: dt.date | dt.datetime | None = None,
     lang: str | None = None,
+    section: str | None = None,
 ) -> Detection:
-    """Find asylum transfer agreement events in `text` (plain text) and its `title`."""
+    """Find asylum transfer agreement events in `text` (plain text) and its `title`; `section`
+    is what the site says the page is ("Opinion", "Noticias"), when it says."""
     if not (_TOPIC.search(title) or _TOPIC.search(text)):
         # Fast path: without any word of the field no rule below can fire (most of a news
         # feed is about something else); checked on the whole corpus and the unit tests.
         return Detection(relevant=False, lang=lang or detect_language(f"{title}\n{text}"))
     day = published.date() if isinstance(published, dt.datetime) else published
     day = day or dateline(text)
+    year = None if day else document_year(text)
     sides = parties(f"{title}\n{text}")
     sentences = []
     for a, b in split_sentences(text):
-        sentences.append(make_sentence(text[a:b], a, is_title=False, background=_background(text[a:b], day),
+        sentences.append(make_sentence(text[a:b], a, is_title=False, background=_background(text[a:b], day, year),
                                        sender=sides.sender))
     if title.strip():
         head = title.strip()
-        sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day),
+        sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day, year),
                                           sender=sides.sender))
     doc = _document(sentences, day, sides)
     candidates: list[tuple[Event, bool, int]] = []
@@ -259,12 +274,16 @@ def detect(
                        if confidence >= MIN_CONFIDENCE]
         if index and not any(c.is_event for c in own):
             claims += _continuation(text, sentences[index - 1], s, doc)
-    claims = [replace(c, confidence=confidence(c))
-              for c in settle(claims + structure_claims(structures(text), sentences, doc, day))]
+    claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
+    opinion = bool(section and C.OPINION_SECTION.search(section)) or any(
+        C.OPINION.match(s.text) for s in _head(sentences))
+    if opinion:
+        claims = [c.with_(f"an opinion piece ({section or 'headline'})", attribution="opinion") for c in claims]
+    claims = [replace(c, confidence=confidence(c)) for c in claims]
     candidates += [(_claim_event(c), c.source == "title", c.start) for c in claims
                    if c.is_event and c.confidence >= MIN_EVENT_CONFIDENCE]
     events = _best(candidates)
-    relevant = _relevant(events, sentences, doc)
+    relevant = _relevant(events, claims, sentences, doc, opinion=opinion)
     body = [s for s in sentences if not (s.is_title or s.neighbours or C.OWN_COUNTRY.search(s.text))]
     count = None
     if relevant:

@@ -13,7 +13,7 @@ import re
 
 from monitor.detect import cues as C
 
-__all__ = ["date_from_match", "dateline", "is_background", "split_sentences"]
+__all__ = ["date_from_match", "dateline", "document_year", "is_background", "split_sentences"]
 
 _LINES = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
@@ -96,12 +96,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_background(sentence: str, published: dt.date | None) -> bool:
-    """True if the sentence reports something dated before the document (background)."""
+def is_background(sentence: str, published: dt.date | None, *, year: int | None = None) -> bool:
+    """True if the sentence reports something dated before the document (background). With only
+    the document's year (`year`, when it has no date), only years are compared."""
     if C.BACKGROUND.search(sentence):
         return True
     if published is None:
-        return False
+        if year is None:
+            return False
+        found = [int(m.group("y") or m.group("y2")) for m in C.YEAR.finditer(sentence)]
+        return bool(found) and all(y < year for y in found) and not C.FUTURE.search(sentence)
     years = [int(m.group("y") or m.group("y2")) for m in C.YEAR.finditer(sentence)]
     if any(year < published.year for year in years):
         return True
@@ -117,6 +121,25 @@ def is_background(sentence: str, published: dt.date | None) -> bool:
     return False
 
 
+# "Federal Register / Vol. 90, No. 219 / Monday, November 17, 2025 / Notices": a masthead line.
+_MASTHEAD = re.compile(r"/\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|"
+                       r"jueves|viernes|s[aá]bado|domingo),?\s+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])")
+
+
+def document_year(text: str) -> int | None:
+    """The latest year a document names in its own past: a floor for its date when it states
+    none (a report cannot be older than what it reports). Years in sentences about what will
+    come ("from June 1, 2027") are left out."""
+    years = []
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        if C.FUTURE.search(sentence):
+            continue
+        years += [int(y) for y in _YEAR.findall(sentence)]
+    return max(years) if years else None
+
+
 def dateline(text: str) -> dt.date | None:
     """The date of a plain-text document from its opening lines ("Nov. 14, 2025", "8 de febrero de 2021").
 
@@ -130,6 +153,8 @@ def dateline(text: str) -> dt.date | None:
         line_end = len(text) if line_end < 0 else line_end
         prefix = text[line_start : match.start()].strip()
         short_line = line_end - line_start <= _SHORT_LINE
+        if _MASTHEAD.search(text, line_start, match.start() + 1) and (date := date_from_match(match)):
+            return date
         if len(prefix) > _SHORT_PREFIX or len(prefix.split()) > 4:
             continue
         if not (short_line or not prefix or prefix[-1] in ",|—–-:"):

@@ -43,6 +43,8 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, str | None, str | Non
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_precision=True, deduplicate=False, config=_config(),
+            # Dates from the markup only: a year in the prose ("signed in 2019") is not the page's date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: fall back
         logger.warning("trafilatura failed, using the fallback: %s", exc, extra={"url": url})
@@ -71,5 +73,5 @@ def extract_article(html: str, *, url: str | None = None) -> Extracted:
     canonical = choose_canonical(url, meta.canonical) if url else meta.canonical
     return Extracted(
         title=title, text="\n\n".join(lines), published=meta.published or parse_datetime(date),
-        canonical_url=canonical, lang=meta.lang, updated=meta.updated, authors=authors,
+        canonical_url=canonical, lang=meta.lang, updated=meta.updated, authors=authors, section=meta.section,
     )

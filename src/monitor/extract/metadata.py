@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,24 @@ logger = logging.getLogger(__name__)
 
 _PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
               "dcterms.issued", "dc.date", "date", "pubdate", "publishdate", "parsely-pub-date",
-              "sailthru.date", "citation_publication_date")
+              "sailthru.date", "citation_publication_date", "govuk:first-published-at", "dcterms.date",
+              "dcterms.created", "article.published", "publication_date", "fecha", "fecha_publicacion")
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_MONTHS |= {m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                        "septiembre", "octubre", "noviembre", "diciembre"), 1)}
+_MONTHS |= {"setiembre": 9, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+            "sept": 9, "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12}
+_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "7 April 2027", "April 7, 2027", "20 de febrero de 2026", "2026-02-20", "20/02/2026".
+_VISIBLE_DATE = re.compile(
+    r"\b(?P<d1>\d{1,2})\s+(?:de\s+)?(?P<m1>" + _NAMES + r")\.?,?\s+(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d\d)\b"
+    r"|\b(?P<m2>" + _NAMES + r")\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b", re.IGNORECASE)
+# Where a page shows its own date: a byline, a "meta" line, "Published 7 April 2027", "Fecha: …".
+_DATE_PLACE = re.compile(r"date|time|meta|byline|published|posted|fecha|dateline|timestamp|pubdate", re.I)
+_DATE_LABEL = re.compile(r"^\s*(?:published|posted|publicado|publicada|fecha|date|issued|emitido|updated|actualizado|"
+                         r"actualizada|[uú]ltima\s+actualizaci[oó]n)\b", re.I)
 _UPDATED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
             "lastmod")
 _AUTHORS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
@@ -33,6 +51,7 @@ class Metadata:
     authors: tuple[str, ...] = ()
     canonical: str | None = None
     lang: str | None = None
+    section: str | None = None
 
 
 def _metas(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -77,6 +96,58 @@ def _first_date(candidates: list[str]) -> dt.datetime | None:
     return None
 
 
+def _visible_date(text: str) -> dt.datetime | None:
+    match = _VISIBLE_DATE.search(text)
+    if not match:
+        return None
+    try:
+        if match.group("y3"):
+            day = dt.date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
+        else:
+            month = _MONTHS[(match.group("m1") or match.group("m2")).lower()]
+            day = dt.date(int(match.group("y1") or match.group("y2")), month, int(match.group("d1") or match.group("d2")))
+    except ValueError:
+        return None
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def shown_date(soup: BeautifulSoup) -> dt.datetime | None:
+    """The date a page shows for itself: in an element whose class or id says it is a date or a
+    byline, or after a "Published"/"Fecha" label — never a date from the article's prose."""
+    for tag in soup.find_all(["p", "span", "div", "dd", "li", "small", "time"], limit=400):
+        if not isinstance(tag, Tag):
+            continue
+        marks = " ".join([*tag.get("class", []), str(tag.get("id", ""))])
+        label = tag.find_previous_sibling("dt") if tag.name == "dd" else None
+        text = tag.get_text(" ", strip=True)
+        if len(text) > 200:
+            continue
+        if _DATE_PLACE.search(marks) or (label is not None and _DATE_LABEL.match(label.get_text(" ", strip=True))) \
+                or _DATE_LABEL.match(text):
+            if found := _visible_date(text):
+                return found
+    return None
+
+
+_SECTION_KEYS = ("article:section", "og:article:section", "parsely-section", "section", "sailthru.tags")
+_GENRE = re.compile(r"\b(?:opinion|op-ed|editorial|column|commentary|viewpoint|analysis|opini[oó]n|columna|tribuna|"
+                    r"an[aá]lisis|punto\s+de\s+vista|carta\s+al\s+director|letters?)\b", re.I)
+
+
+def _section(soup: BeautifulSoup, metas: dict[str, list[str]]) -> str | None:
+    """What kind of page the site says this is: a declared section, or an opinion label in the
+    browser title or the breadcrumb that the headline itself leaves out."""
+    for key in _SECTION_KEYS:
+        if metas.get(key):
+            return metas[key][0]
+    if soup.title and (match := _GENRE.match(soup.title.get_text(" ", strip=True))):
+        return match.group()
+    crumbs = soup.find(["nav", "ol", "ul", "div"], attrs={"class": re.compile(r"breadcrumb", re.I)})
+    if isinstance(crumbs, Tag) and (match := _GENRE.search(crumbs.get_text(" ", strip=True))):
+        return match.group()
+    return None
+
+
 def read_metadata(soup: BeautifulSoup) -> Metadata:
     """Everything the markup says about the page, best source first."""
     metas, ld = _metas(soup), _json_ld(soup)
@@ -85,6 +156,8 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
     if published is None:
         time_tag = soup.find("time", attrs={"datetime": True})
         published = parse_datetime(str(time_tag["datetime"])) if isinstance(time_tag, Tag) else None
+    if published is None:
+        published = shown_date(soup)
     updated = _first_date([*(v for k in _UPDATED for v in metas.get(k, [])),
                            *(str(i["dateModified"]) for i in ld if i.get("dateModified"))])
     authors = [*(n for i in ld for n in _names(i.get("author"))),
@@ -102,4 +175,4 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
     lang = str(html_tag.get("lang", "")).split("-")[0].lower() if isinstance(html_tag, Tag) else ""
     clean_authors = tuple(dict.fromkeys(a.strip() for a in authors if a.strip()))
     return Metadata(title=title.strip(), published=published, updated=updated, authors=clean_authors[:10],
-                    canonical=canonical, lang=lang or None)
+                    canonical=canonical, lang=lang or None, section=_section(soup, metas))

@@ -48,7 +48,7 @@ def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document
     published = page.published or entry.published
     detected = detect_language(f"{title}\n{page.text}")
     lang = detected if detected != "und" else (page.lang or source.language or "und")
-    detection = detect(page.text, title=title, published=published, lang=lang)
+    detection = detect(page.text, title=title, published=published, lang=lang, section=page.section)
     canonical = page.canonical_url if source.kind != "json_api" and page.canonical_url else canonical_url(entry.url)
     return Document(
         id=document_id(canonical), url=entry.url, canonical_url=canonical, source_id=source.id,
