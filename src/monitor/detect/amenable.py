@@ -71,10 +71,12 @@ def _veto_fields(s: Sentence) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _trigger_state(text: str, start: int) -> tuple[str, str, str] | None:
+def _trigger_state(text: str, start: int, end: int | None = None) -> tuple[str, str, str] | None:
     """(field, value, cue) when the trigger at `start` is not a plain statement: negated,
     called for, or hypothetical."""
     if match := C.NEGATION_BEFORE.search(before(text, start)):
+        return "polarity", "denied", match.group().strip()
+    if end is not None and (match := R.NEGATED_AFTER_TRIGGER.match(text[end : end + 80])):
         return "polarity", "denied", match.group().strip()
     clause = clause_before(text, start)
     if match := C.RECOMMENDATION.search(clause):
@@ -131,7 +133,7 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     )
     if not triggers:
         return None
-    states = {t: _trigger_state(text, t[0]) for t in triggers}
+    states = {t: _trigger_state(text, t[0], t[1]) for t in triggers}
     for m in R.EXCLUSION.finditer(text):
         states[(m.start(), m.end())] = ("polarity", "denied", m.group())
     negated = {t: state is not None for t, state in states.items()}

@@ -157,7 +157,9 @@ COURT = _rx(r"\bjudges?\b", r"\bcourts?\b", r"\bruling\b", r"\btribunal\w*", r"\
 _NOT_AGREEMENT = (r"(?:ruling|decision|declaration|order|judgment|judgement|injunction|verdict|fallo|resoluci[oó]n|"
                   r"sentencia|medida\s+cautelar|orden|dictamen|declaratoria|termination|terminaci[oó]n|suspension|"
                   r"suspensi[oó]n|withdrawal|denuncia|rule|regla|reglamento|tariffs?|aranceles?|deportations?|"
-                  r"deportaciones|expulsions?|expulsiones)")
+                  r"deportaciones|expulsions?|expulsiones|appeals?|recursos?|apelaci[oó]n(?:es)?|amparos?|petitions?|complaints?|"
+                  r"lawsuits?|demandas?|designations?|designaci[oó]n(?:es)?|decrees?|decretos?|instructions?|instrucci[oó]n(?:es)?|"
+                  r"directives?|directivas?|circulars?|circular(?:es)?)")
 WRONG_SUBJECT_BEFORE = re.compile(
     r"\b" + _NOT_AGREEMENT + r"(?:\s+of\s+\w+)?\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains|remained|stays|"
     r"put|placed|kept|will|would|fue|será|queda|quedó)\s+)?$", _I)

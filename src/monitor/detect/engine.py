@@ -25,7 +25,7 @@ from monitor.detect.amenable import amenable
 from monitor.detect.claims import Claim, Cue
 from monitor.detect.confidence import MIN_CONFIDENCE as MIN_EVENT_CONFIDENCE
 from monitor.detect.confidence import confidence
-from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, score, transfer_receiver
+from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, narrows_coverage, score, transfer_receiver
 from monitor.detect.figures import affected_count
 from monitor.detect.layout import structures
 from monitor.detect.listings import structure_claims
@@ -211,7 +211,7 @@ def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Se
         return False
     if any(not e.background for e in events):
         return True
-    if _court_decision(sentences, doc):
+    if _court_decision(sentences, doc) or any(narrows_coverage(s, doc) for s in sentences):
         return True
     if doc.trade:
         return False
@@ -270,7 +270,7 @@ def detect(
         own = amenable(s, doc, tuple(sentences[max(0, index - CONTEXT) : index]))
         claims += own
         candidates += [(_event(s, action, receiving, None, confidence, background=descriptive), s.is_title, s.start)
-                       for action, receiving, confidence, descriptive in lifecycle(s, doc)
+                       for action, receiving, confidence, descriptive in lifecycle(s, doc, sentences[index - 1] if index else None)
                        if confidence >= MIN_CONFIDENCE]
         if index and not any(c.is_event for c in own):
             claims += _continuation(text, sentences[index - 1], s, doc)

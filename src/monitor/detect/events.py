@@ -19,7 +19,7 @@ from monitor.detect import rules as R
 from monitor.detect.roles import SENDING_STATE, Role, before, receivers, sentence_roles
 
 __all__ = ["Doc", "Sentence", "called_for", "clause_before", "document_receiver", "has_veto", "hypothetical", "is_trade",
-           "lifecycle", "make_sentence", "score", "transfer_receiver"]
+           "lifecycle", "make_sentence", "narrows_coverage", "score", "transfer_receiver"]
 
 _EXPLICIT_ROLES = ("destination", "partner", "state")
 
@@ -131,8 +131,8 @@ def document_receiver(doc: Doc) -> str | None:
     return doc.partner or doc.dominant
 
 
-def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bool, str]]:
-    """(action, descriptive, clause) for each lifecycle verb of the sentence that has the agreement in view."""
+def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bool, str, int]]:
+    """(action, descriptive, clause, position) for each lifecycle verb of the sentence that has the agreement in view."""
     text = s.text
     actions = []
     for action, rx in R.LIFECYCLE.items():
@@ -151,8 +151,12 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
                 continue  # "Under its terms, termination takes effect after 90 days"; "the start date will be set"
             if C.WRONG_SUBJECT_BEFORE.search(before(text, start)) or C.WRONG_OBJECT_AFTER.match(text, match.end()):
                 continue  # "the ruling on hold", "termination takes effect", "suspended her declaration"
+            if R.FIRST_TRANSFER.match(text, start) and R.NOT_YET_BEFORE.search(before(text, start)):
+                continue  # "funded before the first flight", "hasta el primer traslado": not yet
             if R.BEGAN_TRANSFERS.match(text, start) and any(r.role == "population" for r in s.roles):
                 continue  # "began sending Mexicans to Guatemala" widens who is sent: made_amenable
+            if action in ("agreement_suspended", "agreement_terminated") and _one_population(s, match.end()):
+                continue  # "se suspende la aplicación ... a las personas de nacionalidad venezolana": coverage
             window = text[max(0, start - 100) : match.end() + 100]
             near = R.AGREEMENT_NOUN.search(window) or (
                 action in ("agreement_in_force", "agreement_suspended") and R.TRANSFERS_NOUN.search(window)
@@ -160,22 +164,50 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
             if named or (near and (doc.context or R.ASYLUM_WORD.search(text))):
                 # "the agreement, signed in July, ...": a participle describing the agreement is background.
                 descriptive = action == "agreement_signed" and _describes_agreement(text, start, match.group())
-                actions.append((action, descriptive, clause + match.group()))
+                actions.append((action, descriptive, clause + match.group(), start))
                 break
     return actions
+
+
+def narrows_coverage(s: Sentence, doc: Doc) -> bool:
+    """A suspension or termination limited to one population of an agreement in view: news of who is
+    covered (the document is relevant), though neither the agreement's suspension nor `made_amenable`."""
+    if s.veto or s.background or not (s.named or doc.context):
+        return False
+    for action in ("agreement_suspended", "agreement_terminated"):
+        for match in R.LIFECYCLE[action].finditer(s.text):
+            if C.NEGATION_BEFORE.search(before(s.text, match.start())):
+                continue
+            if _one_population(s, match.end()) and (s.named or R.AGREEMENT_NOUN.search(s.text)):
+                return True
+    return False
+
+
+def _one_population(s: Sentence, end: int) -> bool:
+    """Whether the suspension or termination ending at `end` is limited to a population named in its own
+    clause ("suspends application to Venezuelan nationals"): a change of who is covered, not of the agreement."""
+    for r in s.roles:
+        if r.role != "population" or r.negated or r.mention.start < end or r.mention.start - end > 180:
+            continue
+        between = s.text[end : r.mention.start]
+        if not R.SCOPE_BREAK.search(between):
+            return True
+    return False
 
 
 def _describes_agreement(text: str, start: int, verb: str) -> bool:
     """Whether a signing verb only describes the agreement: "the deal, signed in July", "which was brokered"."""
     head = before(text, start)
-    if R.RELATIVE_ABOUT_AGREEMENT.search(head):
+    if R.RELATIVE_ABOUT_AGREEMENT.search(head) or R.OBJECT_RELATIVE_ABOUT_AGREEMENT.search(head):
         return True
     participle = verb.lower().endswith(("ed", "ado", "ada", "ito", "ita", "to"))
     return participle and bool(R.AGREEMENT_BEFORE_PARTICIPLE.search(head)) and not R.AUXILIARY_BEFORE.search(head)
 
 
-def lifecycle(s: Sentence, doc: Doc) -> list[tuple[str, str, float, bool]]:
-    """(action, receiving, confidence, descriptive) for each agreement lifecycle step the sentence reports."""
+def lifecycle(s: Sentence, doc: Doc, previous: Sentence | None = None) -> list[tuple[str, str, float, bool]]:
+    """(action, receiving, confidence, descriptive) for each agreement lifecycle step the sentence reports.
+
+    "Those deals" / "estos acuerdos" point back at the agreements the previous sentence names."""
     text = s.text
     named = s.named
     if not named and (R.INTERNATIONAL_LAW.search(text) or R.TRADE_SECURITY.search(text) or doc.trade):
@@ -193,17 +225,34 @@ def lifecycle(s: Sentence, doc: Doc) -> list[tuple[str, str, float, bool]]:
     codes = list(dict.fromkeys(r.mention.code for r in found_receivers))
     fallback = not codes and bool(named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text)
                                   or R.PLURAL_AGREEMENTS.search(text))
-    if fallback and R.PLURAL_AGREEMENTS.search(text) and len(doc.partners) > 1:
+    plural = fallback and bool(R.PLURAL_AGREEMENTS.search(text)) and not (
+        named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text))
+    if plural and previous is not None and R.ANAPHORIC_AGREEMENTS.search(text):
+        codes = list(dict.fromkeys(r.mention.code for r in receivers(previous.roles, _EXPLICIT_ROLES, sender=s.sender)))
+    elif plural and len(doc.partners) > 1:
         codes = list(doc.partners)  # "suspended the Agreements": all of them
+    elif plural:
+        codes = []  # "Those deals were terminated": other agreements than the document's one
     elif fallback and document_receiver(doc):
         codes = [document_receiver(doc)]  # type: ignore[list-item]
     found = []
-    for action, descriptive, clause in actions:
+    for action, descriptive, clause, position in actions:
         # "is expected to take effect": not yet a fact, so modality in the trigger's clause weighs harder.
         confidence = score(text, 0.5, explicit=explicit, fallback=fallback, is_title=s.is_title, soft=0.2,
                            modality_scope=clause)
-        found.extend((action, code, confidence, descriptive) for code in codes)
+        own = _clause_codes(text, position, found_receivers) if explicit else []
+        found.extend((action, code, confidence, descriptive) for code in (own or codes))
     return found
+
+
+def _clause_codes(text: str, position: int, found: list[Role]) -> list[str]:
+    """The receivers named in the trigger's own coordinated clause, when it names any: in "only the
+    Guatemala agreement became operational, and all three were terminated", operational is Guatemala's."""
+    edges = [m.end() for m in R.COORDINATED_CLAUSE.finditer(text) if m.end() <= position]
+    start = edges[-1] if edges else 0
+    following = R.COORDINATED_CLAUSE.search(text, position)
+    end = following.start() if following else len(text)
+    return list(dict.fromkeys(r.mention.code for r in found if start <= r.mention.start < end))
 
 
 def transfer_receiver(s: Sentence, doc: Doc) -> str | None:

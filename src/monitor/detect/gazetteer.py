@@ -68,7 +68,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "BS": ("Bahamas", "The Bahamas"),
     "TW": ("Taiwan", "Taiwán"),
     "JO": ("Jordania",),
-    "MX": ("Mexico", "México", "Méjico"),
+    "MX": ("Mexico", "México", "Méjico", "Estados Unidos Mexicanos", "United Mexican States"),
     "BR": ("Brazil", "Brasil"),
     "SV": ("El Salvador",),
     "DO": ("Dominican Republic", "República Dominicana"),

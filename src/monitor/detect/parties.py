@@ -36,6 +36,11 @@ _ASKED_IN = re.compile(
     r"(?:\s+(?:internacional|international))?\s+(?:in|at|en)\s+(?:the\s+|el\s+|los\s+|la\s+)?"
     r"(?:(?:territory|territorio|border|frontera)\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+|los\s+)?|(?:sur|norte)\s+de\s+|"
     r"(?:southern|northern)\s+)?$", _I)
+# "su solicitud de reconocimiento de la condición de refugiado en México", "asylum claims lodged in Denmark".
+_REQUESTED_IN = re.compile(
+    r"\b(?:solicitud(?:es)?|requests?|applications?|petici[oó]n(?:es)?)\s+(?:de|for|of)\s+"
+    r"(?:[\w'’]+\s+){0,5}?(?:asilo|asylum|refugio|refugiad[oa]|refugee(?:\s+status)?|protecci[oó]n|protection)"
+    r"(?:\s+(?:internacional|international|complementaria))?\s+(?:in|en)\s+(?:the\s+|el\s+|los\s+|la\s+)?$", _I)
 # "who entered the United Kingdom irregularly", "que ingresaron a México": where people asked, not where
 # they are sent (arrivals are not read: people also arrive in the receiving state).
 _HOSTED_IN = re.compile(
@@ -71,7 +76,7 @@ def _sender(text: str, mentions: list[Mention]) -> tuple[str, str]:
             continue
         head = text[max(0, mention.start - 160) : mention.start]
         tail = text[mention.end : mention.end + 60]
-        for rx, weight in ((_ASKED_IN, 3), (_HOSTED_IN, 2)):
+        for rx, weight in ((_ASKED_IN, 3), (_REQUESTED_IN, 3), (_HOSTED_IN, 2)):
             if match := rx.search(head):
                 scores[mention.code] += weight
                 cues.setdefault(mention.code, (match.group() + mention.text).strip())

@@ -55,6 +55,8 @@ TRADE_AGREEMENT = _rx(
     r"(?:agreements?|deals?|pacts?|accords?|memorand(?:um|a))\b",
     r"\b(?:acuerdos?|convenios?|tratados?|memorandos?|memor[aá]ndum)\s+(?:\w+\s+)?(?:comercial(?:es)?|"
     r"de\s+(?:libre\s+)?comercio|de\s+seguridad|sobre\s+seguridad|arancelari\w+)\b",
+    r"\b(?:memorand(?:um|a)|memorandos?|memor[aá]ndums?|acuerdos?|convenios?)\s+(?:de\s+entendimiento\s+|of\s+understanding\s+)?"
+    r"(?:en\s+materia\s+de|sobre|on|for)\s+(?:border\s+|fronteriza\s+)?(?:seguridad|security|comercio|trade)\b",
     r"\bUSMCA\b", r"\bNAFTA\b", r"\bT-?MEC\b", r"\bTLCAN\b", r"\bextradit", r"\bextradici",
     r"\bsentenciad[oa]s\b", r"\bsentenced\s+(?:persons|prisoners)\b", r"\bprisoner\s+transfer",
 )
@@ -62,6 +64,9 @@ TRADE_AGREEMENT = _rx(
 PLURAL_AGREEMENTS = _rx(r"\b(?:the|these|those|both|all|three|two)\s+(?:\w+\s+)?(?:agreements|deals|pacts|accords)\b",
                         r"\b(?:los|estos|ambos|dichos|tres|dos)\s+(?:\w+\s+)?(?:acuerdos|convenios|pactos)\b",
                         r"(?-i:\bACAs\b)")
+# "Those deals", "esos acuerdos": the agreements the previous sentence named.
+ANAPHORIC_AGREEMENTS = _rx(r"\b(?:these|those)\s+(?:\w+\s+)?(?:agreements|deals|pacts|accords)\b",
+                           r"\b(?:estos|esos|aquellos|dichos)\s+(?:\w+\s+)?(?:acuerdos|convenios|pactos)\b")
 # "will enter into force once both parties ...": a condition, not yet a fact.
 CONDITION_AFTER = re.compile(r"[^.;]{0,60}?\b(?:once|as\s+soon\s+as|provided\s+that|upon|una\s+vez\s+que|en\s+cuanto|"
                              r"siempre\s+que|hasta\s+que|cuando|tras\s+(?:la|el|su)\s+(?:aprobaci|ratificaci))", _I)
@@ -81,9 +86,19 @@ TRANSFER_VERB = _rx(
 )
 SPANISH_TRANSFER_VERB = re.compile(r"\b(?:traslad|env[ií]|transfer[ií]|remit|deriv|reubic|canaliz)\w*", _I)
 # The receiving country as subject: "Guatemala will take in Hondurans", "Honduras recibirá a ...".
+_NOT_PEOPLE_AFTER = (r"(?!\s+(?:asylum(?![\s-]+(?:seekers?|applicants?|claimants?))|protection|refuge|asilo|protecci[oó]n|"
+                     r"refugio|apoyo|support|funds|fondos|ayuda|aid)\b)")
 RECEIVE_VERB = _rx(
-    r"\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?|take\s+in|takes\s+in|took\s+in|taking\s+in|host(?:s|ed)?)\b",
-    r"\brecib(?:e|en|ió|ieron|irá|irán|ir|id[oa]s?)\b", r"\bacept(?:a|an|ó|aron|ará|arán|ar)\b", r"\bacoger\w*",
+    r"\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?|take\s+in|takes\s+in|took\s+in|taking\s+in|host(?:s|ed)?)\b"
+    + _NOT_PEOPLE_AFTER,
+    r"\brecib(?:e|en|ió|ieron|irá|irán|ir|id[oa]s?)\b" + _NOT_PEOPLE_AFTER,
+    r"\bacept(?:a|an|ó|aron|ará|arán|ar)\b", r"\bacoger\w*",
+)
+# "cuyo traslado no se haya realizado", "whose transfer has not taken place": the trigger negated after it.
+NEGATED_AFTER_TRIGGER = _rx(
+    r"^\s+no\s+se\s+(?:ha|han|haya|hayan|hab[ií]a|hab[ií]an|hubiera|hubieran)\s+(?:realizado|efectuado|concretado|"
+    r"producido|ejecutado|materializado)",
+    r"^\s+(?:has|have|had)\s+(?:not|yet\s+to|never)\s+(?:yet\s+)?(?:taken\s+place|happened|been\s+carried\s+out|occurred|take\s+place)",
 )
 AMENABILITY = _rx(
     r"\bamenable\b", r"\beligible\b",
@@ -120,6 +135,14 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|though|pero|
 # Clause edges for modality: also relative pronouns ("nationals who may not get asylum").
 RELATIVE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|although|though|who|which|whom|whose|pero|mientras|"
                             r"aunque|sino|quien|quienes|cuy[oa]s?|adding|añadiendo|agregando)\b", _I)
+# What ends the scope of a verb before a later noun: a clause edge or a relative clause.
+SCOPE_BREAK = re.compile(r"[;:.]|\b(?:which|that|who|whom|under\s+which|que|quien|quienes|cuy[oa]s?|el\s+cual|la\s+cual|"
+                         r"por\s+el\s+que|bajo\s+el\s+cual|while|mientras|but|pero|and\s+(?:has|had|have)|y\s+(?:ha|han|había))\b",
+                         _I)
+# Edges of coordinated clauses with their own subject: "...; only X became operational, and all three were ...".
+COORDINATED_CLAUSE = re.compile(
+    r";|\s—\s|,\s+(?:and|but|while|whereas|y|e|pero|mientras|aunque)\s+(?=(?:all|only|the|it|they|its|both|none|each|has|"
+    r"have|had|was|were|is|are|will|el|la|los|las|ambos|todos|ninguno|s[oó]lo|ha|han|fue|fueron|se)\b)", _I)
 POLICY_NOUN = _rx(r"\brule\b", r"\bpolicy\b", r"\bnotice\b", r"\bprogram\b", r"\bregla\b", r"\bpol[ií]tica\b",
                   r"\bmedida\b", r"\bdisposici[oó]n\b", r"\bdesignation\b", r"\bguidance\b")
 
@@ -218,6 +241,8 @@ BEGAN_TRANSFERS = _rx(
     r"\binicio\s+de\s+(?:la\s+|los\s+)?(?:implementaci[oó]n|aplicaci[oó]n|traslados|operaciones|vuelos)\b",
 )
 # "the first person flown to Guatemala", "the first to be sent", "el primer grupo ... trasladado".
+NOT_YET_BEFORE = re.compile(r"\b(?:before|until|till|ahead\s+of|prior\s+to|pending|antes\s+de(?:l)?|hasta(?:\s+el)?|"
+                            r"previo\s+al?)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|its\s+|any\s+)?$", _I)
 FIRST_TRANSFER = _rx(
     r"\bfirst\s+(?:group\s+of\s+|batch\s+of\s+)?(?:\w+\s+)?(?:asylum[\s-]+seekers?|migrants?|transfers?|flights?|"
     r"people|families|applicants|person|deportees)\b",
@@ -255,7 +280,9 @@ LIFECYCLE: dict[str, re.Pattern[str]] = {
     "agreement_terminated": _rx(
         r"\bterminat(?:e|es|ed|ing|ion)\b", r"\bterminaci[oó]n\b",
         r"\b(?:ends|ended|ending|to\s+end|will\s+end|scrap(?:s|ped)?|cancel(?:s|led|ed|ing)?|"
-        r"rescind(?:s|ed)?|revok(?:e|es|ed)|withdr(?:ew|aw|awn|aws)\s+from|pull(?:ed|s)?\s+out\s+of|exit(?:ed|s)?)\b",
+        r"rescind(?:s|ed)?|revok(?:e|es|ed)|withdr(?:ew|aw|awn|aws)\s+from|pull(?:ed|s)?\s+out\s+of)\b",
+        # "exited the agreement" (not "the case exits ACA processing").
+        r"\bexit(?:ed|s|ing)?\s+(?:from\s+)?(?:the|its|this|that)\s+(?:\w+\s+){0,3}?(?:agreements?|deals?|pacts?|accords?|arrangements?)\b",
         r"\b(?:dio|da|dar[aá]n?|dar|dieron)\s+por\s+(?:terminad|finalizad|concluid)\w*",
         r"\b(?:puso|pone|poner|pusieron|pondr[aá])\s+fin\b",
         r"\btermin(?:ó|aron|ar)\s+(?:con\s+)?(?:el|los)\s+acuerdo", r"\bcancel(?:ó|aron|ar|a)\b", r"\brescind\w+",
@@ -271,11 +298,15 @@ TRANSFERS_NOUN = _rx(r"\btransfers?\b", r"\btransferring\b", r"\btransferred\b",
 # "the deal, which was brokered in July, ...") describes it: the signing is background, and its date
 # says nothing about the rest of the sentence.
 _AGREEMENT_WORD = (r"(?:agreements?|deals?|pacts?|accords?|arrangements?|ACAs?|acuerdos?|convenios?|pactos?|"
-                   r"instrumentos?|tratados?|asilo|seguros?|Agreement\W*\))")
+                   r"instrumentos?|tratados?|asilo|seguros?|Agreement\W*\)|mecanismos?|mechanisms?|memorand(?:um|a|os?)|"
+                   r"memor[aá]ndums?|arreglos?|protocol(?:s|os?)?|compartida|exchange\s+of\s+notes|canjes?\s+de\s+notas)")
 _COMPLEMENT = r"(?:\s+(?:with|between|between\s+the|con|entre)\s+[^,;.]{1,50}?)?"  # "... with Ecuador"
 AGREEMENT_BEFORE_PARTICIPLE = re.compile(r"\b" + _AGREEMENT_WORD + r"[^.;]{0,50}?[\s,]$", _I)
 RELATIVE_ABOUT_AGREEMENT = re.compile(
     r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"\W{0,3}(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?$", _I)
+# "the arrangements the Department has concluded": an object relative without "that" describes them.
+OBJECT_RELATIVE_ABOUT_AGREEMENT = re.compile(r"\b(?:agreements?|arrangements?|deals?|pacts?|accords?)\s+(?:the|this|our|its)\s+"
+                                             r"(?:\w+\s+){0,2}?(?:has|have|had)\s+$", _I)
 AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|fue|fueron|ha|han|hab[ií]a|ser[aá]n?|sea)\s+"
                               r"(?:\w+\s+)?$", _I)
 # "a 2019 cooperative agreement that Washington revived last year": the agreement's own history.

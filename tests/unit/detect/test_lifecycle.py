@@ -85,3 +85,68 @@ def test_start_date_still_to_be_set_is_not_in_force(run) -> None:
     detection = run("The start of transfers under the asylum agreement with Uganda will be announced later, "
                     "the ministry said.")
     assert keys(detection) == set()
+
+
+def test_a_lifecycle_verb_takes_the_receivers_of_its_own_clause(run) -> None:
+    detection = run(
+        "In 2019 the Departments implemented asylum cooperative agreements with Guatemala, Honduras and El Salvador; only the "
+        "Guatemala agreement became operational, and all three were terminated in 2021."
+    )
+    assert "agreement_in_force GT -" in keys(detection)
+    assert not {"agreement_in_force HN -", "agreement_in_force SV -"} & keys(detection)
+    assert {"agreement_terminated GT -", "agreement_terminated HN -", "agreement_terminated SV -"} <= keys(detection)
+
+
+def test_a_serial_comma_does_not_cut_the_list_of_partners(run) -> None:
+    detection = run(
+        "The United States has suspended the Asylum Cooperative Agreements with the Governments of El Salvador, "
+        "Guatemala, and Honduras, and has started the process of ending them."
+    )
+    assert {"agreement_suspended SV -", "agreement_suspended GT -", "agreement_suspended HN -"} <= keys(detection)
+
+
+def test_those_deals_point_back_at_the_previous_sentence(run) -> None:
+    detection = run(
+        "Ecuador signed an asylum cooperative agreement with the United States in January. "
+        "It is modeled on the agreements signed with Guatemala and Honduras in 2019. "
+        "Those deals were terminated in 2021."
+    )
+    terminated = {k for k in keys(detection) if k.startswith("agreement_terminated")}
+    assert terminated == {"agreement_terminated GT -", "agreement_terminated HN -"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an individual appeal, not the agreement, suspends a transfer
+        "Decisions under the asylum arrangement with Rwanda can be appealed, and an appeal suspends the transfer.",
+        # a case leaves the procedure; nothing leaves the agreement
+        "If the applicant establishes a fear of persecution in Costa Rica, the case exits ACA processing.",
+        # the first flight has not happened yet
+        "Under the asylum agreement with Ghana, reception capacity is funded before the first flight.",
+        # a border-security memorandum is not an asylum agreement
+        "Guatemala y Estados Unidos firman memorando de entendimiento en materia de seguridad fronteriza.",
+        # signing a designation is not signing the agreement
+        "Under the asylum arrangement, the minister signed a new designation for Papua New Guinea.",
+    ],
+)
+def test_look_alike_lifecycle_verbs_are_not_events(run, text: str) -> None:
+    assert not {k for k in keys(run(text)) if not k.startswith("made_amenable")}
+
+
+def test_suspension_for_one_nationality_is_coverage_not_the_agreement(run) -> None:
+    detection = run(
+        "La COMAR informa que a partir de hoy se suspende la aplicación del Mecanismo de Responsabilidad "
+        "Compartida con Belice a las personas solicitantes de asilo de nacionalidad venezolana. El mecanismo continúa aplicándose a las "
+        "demás nacionalidades."
+    )
+    assert not keys(detection)
+    assert detection.relevant  # who is covered changed: news about the agreement
+
+
+def test_arrangements_a_department_has_concluded_are_recapped(run) -> None:
+    detection = run(
+        "Today we examine the protection cooperation arrangements the Department has concluded over the past "
+        "eighteen months, beginning with the arrangement with Ghana."
+    )
+    assert all(e.background for e in detection.events if e.action == "agreement_signed")

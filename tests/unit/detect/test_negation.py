@@ -64,3 +64,19 @@ def test_exclusion_in_its_own_clause(run) -> None:
 )
 def test_negated_lifecycle_is_not_an_event(run, text: str) -> None:
     assert keys(run(text)) == set()
+
+
+def test_a_transfer_negated_after_its_noun_is_denied(run) -> None:
+    detection = run(
+        "Bajo el mecanismo con Belice, las personas de nacionalidad venezolana cuyo traslado no se haya realizado "
+        "continuarán su procedimiento en México."
+    )
+    assert "made_amenable BZ VE" not in keys(detection)
+
+
+def test_receiving_asylum_is_not_receiving_people(run) -> None:
+    detection = run(
+        "Bajo el mecanismo con Belice, toda persona puede solicitar y recibir asilo, según la Constitución Política "
+        "de los Estados Unidos Mexicanos."
+    )
+    assert not keys(detection)

@@ -30,3 +30,9 @@ def test_the_dateline_places_the_report():
     found = parties("KAMPALA, Uganda, May 12, 2026 (Great Lakes Wire) — The first group landed here on Tuesday.")
     assert found.dateline == "UG" and found.dateline_cue.startswith("KAMPALA, Uganda")
     assert parties("The first group landed on Tuesday, officials said.").dateline is None
+
+
+def test_an_application_lodged_in_a_country_names_the_sender() -> None:
+    found = parties("Las personas que hayan presentado su solicitud de reconocimiento de la condición de refugiado "
+                    "en México podrán ser canalizadas a Belice.")
+    assert found.sender == "MX"
