@@ -56,6 +56,11 @@ SPECULATION = _rx(
     r"\bno\s+descart\w+", r"\bno\s+(?:hay|existe)\s+(?:ninguna\s+)?decisi[oó]n\b", r"\bno\s+decision\b",
     r"\bpre-?decisional\b", r"\bleak(?:ed|s)?\b", r"\bfiltrad[oa]\b", r"\bno\s+(?:current\s+)?plans?\b",
     r"\bproposed\s+rule\b", r"\bif\s+finali[sz]ed\b",
+    # one person "being considered for transfer", "evaluada para traslado": no decision yet
+    r"\b(?:being|is|are|was|were|been)\s+considered\s+for\b", r"\bunder\s+consideration\b",
+    r"\b(?:en\s+)?evaluaci[oó]n\s+para\b", r"\bconsiderad[oa]s?\s+para\b",
+    r"\bsuggest(?:ion|ions|ed|s|ing)?\b", r"\bsugeren\w+", r"\bsugiri\w+", r"\bsugier\w+",
+    r"\bde\s+ser\s+(?:aprobad|ratificad|firmad|aceptad)\w*", r"\bif\s+(?:it\s+is\s+)?(?:approved|ratified|signed)\b",
 )
 # Someone else's claim quoted to be checked or denied: a rumour, a viral post, a fake document.
 RUMOUR = _rx(r"^\W*claim\s*:", r"\bclaim(?:ed|s)?\s+that\b", r"\brumou?r\w*", r"\bviral\b", r"\bsocial\s+media\b",
@@ -73,9 +78,17 @@ STANDING = _rx(r"\b(?:in|during|over)\s+(?:that|this|the\s+same)\s+period\b", r"
                r"per[ií]odo\b", r"\b(?:have|has)\s+been\s+(?:subject|eligible|covered|sent|transferred|included|"
                r"applied|amenable)\b", r"\bhan\s+sido\s+(?:trasladad|enviad|incluid|elegibles)\w*",
                r"\bsince\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d", r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
-               r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"\bremains?\b", r"\bya\s+(?:son|est[aá]n?|se\s+"
+               r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"(?<!which\s)(?<!that\s)\bremains?\b", r"\bya\s+(?:son|est[aá]n?|se\s+"
                r"aplica|pueden|eran|era|hab[ií]a)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
-               r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b")
+               r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b",
+               # "designated when the agreement took effect; Cubans were added a month later": history
+               r"\bwhen\s+the\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|arrangement|pact)\s+(?:took\s+effect|entered\s+into\s+force|"
+               r"came\s+into\s+force|began)\b", r"\bcuando\s+(?:el|la)\s+(?:\w+\s+){0,2}?(?:acuerdo|convenio|mecanismo|arreglo)\s+"
+               r"entr[oó]\s+en\s+vigor\b", r"\b(?:a|one|two|three|several|some)\s+(?:weeks?|months?|years?)\s+later\b",
+               r"\b(?:un|una|dos|tres|varios|varias)\s+(?:semanas?|mes(?:es)?|años?)\s+(?:despu[eé]s|m[aá]s\s+tarde)\b",
+               # "el acuerdo firmado en enero, que permite a Estados Unidos enviar ...": what it already allows
+               r"\b(?:acuerdo|convenio|agreement|deal|pact|arrangement|mecanismo|mechanism)\b[^.;]{0,80}?,\s*(?:que|which|el\s+cual|"
+               r"la\s+cual)\s+(?:ya\s+)?(?:permite|permit[ií]a|autoriza|allows|permits|lets|enables|prev[eé])\b")
 # "if they passed through Guatemala" states the agreement's condition; it is not speculation.
 CONDITION_OK = re.compile(
     r"\b(?:if|si)\s+(?:(?:they|he|she|the\s+\w+|migrants|ell[oa]s|los\s+\w+)\s+)?(?:have\s+|had\s+|han\s+|hab[ií]an\s+)?"
@@ -157,7 +170,7 @@ COURT = _rx(r"\bjudges?\b", r"\bcourts?\b", r"\bruling\b", r"\btribunal\w*", r"\
 _NOT_AGREEMENT = (r"(?:ruling|decision|declaration|order|judgment|judgement|injunction|verdict|fallo|resoluci[oó]n|"
                   r"sentencia|medida\s+cautelar|orden|dictamen|declaratoria|termination|terminaci[oó]n|suspension|"
                   r"suspensi[oó]n|withdrawal|denuncia|rule|regla|reglamento|tariffs?|aranceles?|deportations?|"
-                  r"deportaciones|expulsions?|expulsiones|appeals?|recursos?|apelaci[oó]n(?:es)?|amparos?|petitions?|complaints?|"
+                  r"deportaciones|expulsions?|expulsiones|pause|pausa|freeze|congelamiento|appeals?|recursos?|apelaci[oó]n(?:es)?|amparos?|petitions?|complaints?|"
                   r"lawsuits?|demandas?|designations?|designaci[oó]n(?:es)?|decrees?|decretos?|instructions?|instrucci[oó]n(?:es)?|"
                   r"directives?|directivas?|circulars?|circular(?:es)?)")
 WRONG_SUBJECT_BEFORE = re.compile(

@@ -46,7 +46,8 @@ CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 def _background(sentence: str, day: dt.date | None, year: int | None = None) -> bool:
     """Background sentence, its dates read without the clauses that only describe the agreement's signing."""
-    return is_background(R.AGREEMENT_HISTORY.sub(" ", R.DESCRIPTOR.sub(" ", sentence)), day, year=year)
+    kept = R.PERSON_HISTORY.sub(" ", R.AGREEMENT_HISTORY.sub(" ", R.DESCRIPTOR.sub(" ", sentence)))
+    return is_background(kept, day, year=year)
 
 
 def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, str]:
@@ -78,7 +79,8 @@ def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, st
 
 def _document(sentences: list[Sentence], published: dt.date | None, sides: Parties) -> Doc:
     topic = any(s.named for s in sentences)
-    neighbours = any(s.neighbours for s in sentences)
+    # MPP or Title 42 in the headline or lead makes them the subject; one mention further down does not.
+    neighbours = any(s.neighbours for s in _head(sentences))
     context = topic or (
         not neighbours
         and any(R.AGREEMENT_NOUN.search(s.text) for s in sentences)
@@ -215,6 +217,8 @@ def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Se
         return True
     if doc.trade:
         return False
+    if any(e.action == "agreement_terminated" and e.background for e in events):
+        return False  # the agreement ended before the document: what it says of it is history
     if any(c.polarity != "affirmed" or c.attribution == "rumour" or c.modality != "decided" for c in claims
            if c.predicate == "asylum_transfer" and not c.background):
         return False  # a denial, a fact check, a proposal: about the agreement, but no news of it

@@ -151,9 +151,11 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
                 continue  # "Under its terms, termination takes effect after 90 days"; "the start date will be set"
             if C.WRONG_SUBJECT_BEFORE.search(before(text, start)) or C.WRONG_OBJECT_AFTER.match(text, match.end()):
                 continue  # "the ruling on hold", "termination takes effect", "suspended her declaration"
-            if R.FIRST_TRANSFER.match(text, start) and R.NOT_YET_BEFORE.search(before(text, start)):
+            if R.FIRST_TRANSFER.match(text, start) and (R.NOT_YET_BEFORE.search(before(text, start))
+                                                         or R.NEGATED_AFTER_STEP.match(text, match.end())):
                 continue  # "funded before the first flight", "hasta el primer traslado": not yet
-            if R.BEGAN_TRANSFERS.match(text, start) and any(r.role == "population" for r in s.roles):
+            if R.BEGAN_TRANSFERS.match(text, start) and any(
+                    r.role == "population" and 0 <= r.mention.start - match.end() <= 60 for r in s.roles):
                 continue  # "began sending Mexicans to Guatemala" widens who is sent: made_amenable
             if action in ("agreement_suspended", "agreement_terminated") and _one_population(s, match.end()):
                 continue  # "se suspende la aplicación ... a las personas de nacionalidad venezolana": coverage
@@ -163,7 +165,9 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
             )
             if named or (near and (doc.context or R.ASYLUM_WORD.search(text))):
                 # "the agreement, signed in July, ...": a participle describing the agreement is background.
-                descriptive = action == "agreement_signed" and _describes_agreement(text, start, match.group())
+                descriptive = (action == "agreement_signed" and _describes_agreement(text, start, match.group())) or (
+                    action == "agreement_in_force" and bool(R.IN_FORCE_SINCE.match(match.group()))) or bool(
+                    R.SUBORDINATE_BEFORE.search(clause))
                 actions.append((action, descriptive, clause + match.group(), start))
                 break
     return actions

@@ -35,6 +35,11 @@ _POINTS_AT_STRUCTURE = re.compile(r"\b(?:table|list|annex|schedule|following|bel
 # A lead that lists exceptions: "Annex B: Excluded nationalities", "Who is not processed", "no se aplicará a:".
 _NEGATIVE_LEAD = re.compile(r"\b(?:exclu\w+|except(?:ion)?s?\b|excepciones|exempt\w*|exent\w+|not|no|outside|fuera|"
                             r"ni|nunca|never|suspend\w*)\b", _I)
+# A table of figures by period is statistics of transfers already made: "Individuals transferred to
+# Guatemala, by nationality and calendar year", "Traslados por nacionalidad y año".
+_STATISTICS_LEAD = re.compile(r"\bby\s+(?:\w+\s+and\s+)?(?:calendar\s+|fiscal\s+)?(?:year|month|quarter)s?\b|"
+                              r"\bpor\s+(?:\w+\s+y\s+)?(?:año|mes|trimestre)s?\b|\bstatistic\w*|\bestad[ií]stic\w*|"
+                              r"\b(?:FY|CY)\s?\d{2,4}\b", _I)
 LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
 CONTEXT = 2  # sentences before a statement that may name its receiving state
 
@@ -83,6 +88,8 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
         if negative := _NEGATIVE_LEAD.search("\n".join([*headings, introducing])):
             items = [(code, surface, replace(item, excluded=True)) for code, surface, item in items]
             found = replace(found, fields={**found.fields, "polarity": ("denied", negative.group())})
+        if statistics := _STATISTICS_LEAD.search("\n".join([*headings, introducing])):
+            found = replace(found, fields={**found.fields, "time": ("recap", statistics.group())})
         claims += listed(found, items, kind=structure.kind, published=published)
     return claims
 

@@ -69,7 +69,12 @@ ANAPHORIC_AGREEMENTS = _rx(r"\b(?:these|those)\s+(?:\w+\s+)?(?:agreements|deals|
                            r"\b(?:estos|esos|aquellos|dichos)\s+(?:\w+\s+)?(?:acuerdos|convenios|pactos)\b")
 # "will enter into force once both parties ...": a condition, not yet a fact.
 CONDITION_AFTER = re.compile(r"[^.;]{0,60}?\b(?:once|as\s+soon\s+as|provided\s+that|upon|una\s+vez\s+que|en\s+cuanto|"
-                             r"siempre\s+que|hasta\s+que|cuando|tras\s+(?:la|el|su)\s+(?:aprobaci|ratificaci))", _I)
+                             r"siempre\s+que|hasta\s+que|cuando|tras\s+(?:la|el|su)\s+(?:aprobaci|ratificaci)|en\s+la\s+fecha\s+en\s+que|"
+                             r"on\s+the\s+date\s+(?:on\s+which|when)|after\s+both|when\s+both|"
+                             r"(?:after|following)\s+(?:its\s+|the\s+)?(?:ratification|approval))", _I)
+# "the first transfers are unlikely before 2028", "no ocurrirían antes de junio": the step denied after its noun.
+NEGATED_AFTER_STEP = re.compile(r"\s+(?:[\w'’]+\s+){0,2}?(?:are|is|were|was|would\s+be|will\s+be)?\s*(?:not|no|never|unlikely|"
+                                r"won't|aren't|isn't|nunca|improbable)\b", _I)
 INTERNATIONAL_LAW = _rx(
     r"\binternational\s+(?:agreements|treaties|conventions)\b", r"\btreat(?:y|ies)\b", r"\btratados?\b",
     r"\bhuman\s+rights\b", r"\bderechos\s+humanos\b", r"\bratif(?:ied|y)\b", r"\bratificad",
@@ -233,7 +238,8 @@ COMPOSITION = re.compile(r"\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|com
 # "began sending ...": the agreement is in force, unless a nationality is named (then it is made_amenable).
 BEGAN_TRANSFERS = _rx(
     r"\b(?:began|begun|begin|begins|started|starts|start|commenced)\s+(?:\w+\s+)?(?:sending|transferring|implementing|"
-    r"receiving|accepting|operations?|operating|transfers|flights|to\s+(?:send|transfer|implement|receive|accept))\b",
+    r"receiving|accepting|taking\s+in|operations?|operating|transfers|flights|to\s+(?:send|transfer|implement|receive|"
+    r"accept|take\s+in))\b",
     r"\b(?:comenz|empez|inici)(?:ó|aron|a|an|ará)\s+(?:a\s+)?(?:la\s+)?(?:aplic|implement|operar|enviar|trasladar|"
     r"recibir|traslados|vuelos|funcionar)\w*",
     r"\b(?:dio|dieron|da|dan|dar[aá]n?)\s+inicio\s+(?:a\s+)?(?:la\s+|los\s+)?(?:implementaci|aplicaci|traslados?|"
@@ -249,6 +255,11 @@ FIRST_TRANSFER = _rx(
     r"\bfirst\s+(?:\w+\s+){0,2}?(?:to\s+be\s+)?(?:sent|transferred|flown|relocated|moved)\b",
     r"\bprimer(?:os|as|a|o)?\s+(?:\w+\s+)?(?:traslados?|vuelos?|grupos?|solicitantes?|migrantes?|trasladad[oa]s?)\b",
 )
+# "when the agreement took effect", "desde que el acuerdo entró en vigor": a step named to date something else.
+SUBORDINATE_BEFORE = re.compile(r"\b(?:when|since|after|before|until|cuando|desde\s+que|despu[eé]s\s+de\s+que|"
+                                r"antes\s+de\s+que|hasta\s+que)\s+(?:the\s+|el\s+|la\s+|its\s+|su\s+)?(?:[\w'’-]+\s+){0,4}?$", _I)
+# "in force since December", "en vigor desde marzo": a standing state, its start already past.
+IN_FORCE_SINCE = re.compile(r"in\s+(?:force|effect)\s+since|en\s+vigor\s+desde", _I)
 LIFECYCLE: dict[str, re.Pattern[str]] = {
     "agreement_signed": _rx(
         r"\bsign(?:ed|s|ing)?\b(?!\s+up\b)(?!\s+in\s+to\b)", r"\binked\b", r"\b(?:was|were|been)\s+announced\b",
@@ -269,11 +280,17 @@ LIFECYCLE: dict[str, re.Pattern[str]] = {
         BEGAN_TRANSFERS.pattern, FIRST_TRANSFER.pattern,
         r"\bimplementation\s+(?:\w+\s+){0,4}?(?:began|begins|started|has\s+begun|is\s+under\s?way|got\s+under\s?way)\b",
         r"\b(?:entr(?:ó|a|ará|aron|an)|entrada)\s+en\s+vigor\b", r"\ben\s+vigor\s+(?:desde|a\s+partir)",
+        # transfers resumed after a suspension: the agreement operates again
+        r"\bresum(?:e|es|ed|ing|ption)\b", r"\breanud(?:ó|aron|a|an|ará|arán|ación)\b", r"\brestart(?:s|ed)?\b",
+        r"\blift(?:s|ed)?\s+(?:the\s+|its\s+)?(?:suspension|pause|freeze)\b",
+        r"\blevant(?:ó|aron|a|an)\s+(?:la\s+)?(?:suspensi[oó]n|pausa|congelaci[oó]n)\b",
     ),
     "agreement_suspended": _rx(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b", r"\bpaus(?:e|es|ed|ing)\b", r"\bhalt(?:s|ed|ing)?\b",
         r"\bput\s+on\s+hold\b", r"\bon\s+hold\b", r"\bfr(?:eez(?:e|es|ing)|oze|ozen)\b",
         r"\bstopp?(?:ed|s|ing)?\s+(?:sending|transferring|transfers)\b",
+        r"\bstopp?(?:ed|s|ing)?\s+(?:accepting|receiving|taking\s+in)\b",
+        r"\bdej(?:ó|aron|a|an|ará|arán)\s+de\s+(?:recibir|aceptar|acoger|enviar|trasladar)\b",
         r"\bsuspend(?:ió|ieron|e|en|er|er[aá]n?|id[oa]s?)\b", r"\bsuspensi[oó]n\b", r"\bpaus(?:ó|aron|a|ado|ada)\b",
         r"\bcongel(?:ó|aron|a|ado|ada)\b", r"\bdetuvo\s+(?:los\s+)?(?:traslados|envíos|vuelos)\b", r"\bparaliz\w+",
     ),
@@ -316,6 +333,11 @@ AGREEMENT_HISTORY = re.compile(
     + _RELATIVE_TAIL + r"?"
     r"|\b" + _AGREEMENT_WORD + r"\s+(?:de|of)\s+(?:19|20)\d\d\b" + _RELATIVE_TAIL + r"?"
     r"|\b" + _AGREEMENT_WORD + _RELATIVE_TAIL, _I)
+# "a woman who asked for asylum in Texas in October": a person's own history, not the news's date.
+PERSON_HISTORY = re.compile(
+    r"\b(?:who|que|quien(?:es)?)\s+(?:had\s+|has\s+|have\s+|hab[ií]an?\s+)?(?:asked|applied|sought|claimed|crossed|"
+    r"entered|arrived|fled|was\s+detained|were\s+detained|pidi(?:ó|eron)|solicit(?:ó|aron)|cruz(?:ó|aron)|"
+    r"ingres(?:ó|aron)|huy(?:ó|eron)|lleg(?:ó|aron)|fue\s+detenid[oa]|fueron\s+detenid[oa]s)\b[^,;.—]*", _I)
 DESCRIPTOR = re.compile(
     r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"[\s,\"”)]{1,4}(?:(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?)?"
     r"(?:signed|concluded|brokered|inked|reached|suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|alcanzad[oa]s?)\b"
