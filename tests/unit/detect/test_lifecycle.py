@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detect.conftest import keys
+from tests.unit.detect.conftest import current, keys
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,40 @@ def test_arrangements_a_department_has_concluded_are_recapped(run) -> None:
         "eighteen months, beginning with the arrangement with Ghana."
     )
     assert all(e.background for e in detection.events if e.action == "agreement_signed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Costa Rica reanudó este martes la recepción de solicitantes de asilo trasladados desde Estados Unidos bajo "
+         "el acuerdo de tercer país seguro.", {"agreement_in_force CR -"}),
+        ("El Salvador has begun taking in asylum seekers sent from the United States under the asylum cooperative "
+         "agreement, the foreign ministry said.", {"agreement_in_force SV -"}),
+        ("Uganda has stopped accepting asylum seekers sent from the United States under the two countries' "
+         "protection agreement, the Office of the Prime Minister said.", {"agreement_suspended UG -"}),
+    ],
+)
+def test_resumptions_beginnings_and_stops(run, text: str, expected: set[str]) -> None:
+    assert current(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copenhagen says the arrangement with Rwanda is signed but the first transfers are unlikely before late 2028.",
+        "De ser aprobado el acuerdo de asilo con Panamá, los primeros traslados no ocurrirían antes de junio.",
+        "El acuerdo de asilo con Costa Rica entrará en vigor en la fecha en que ambas partes se notifiquen el "
+        "cumplimiento de sus requisitos internos.",
+    ],
+)
+def test_steps_not_yet_taken_are_not_events(run, text: str) -> None:
+    assert not {k for k in current(run(text)) if k.startswith("agreement_in_force")}
+
+
+def test_standing_states_and_dating_clauses_are_background(run) -> None:
+    detection = run(
+        "Under the asylum agreement with Paraguay, in force since December, Cubans have been eligible for transfer. "
+        "Most were nationals of Burundi, the country designated when the agreement with Uganda took effect."
+    )
+    assert not {k for k in current(run("x")) if k}  # sanity: nothing from nothing
+    assert not {k for k in current(detection) if k.startswith("agreement_in_force")}

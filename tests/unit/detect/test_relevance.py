@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.unit.detect.conftest import keys
+from tests.unit.detect.conftest import current, keys
 
 
 def test_current_event_makes_a_document_relevant(run) -> None:
@@ -48,3 +50,33 @@ def test_an_anniversary_is_background_not_news(run) -> None:
                     "Asylum Cooperative Agreement. Today Guatemala is a main partner on migration, officials said.")
     assert detection.relevant is False
     assert all(e.background for e in detection.events)
+
+
+def test_a_document_about_an_agreement_that_ended_is_history(run) -> None:
+    detection = run(
+        "Who was sent to Guatemala? Transfers under the 2019 Asylum Cooperative Agreement\n\n"
+        "This note compiles figures on transfers from the United States to Guatemala under the Asylum Cooperative "
+        "Agreement. The agreement was suspended and then terminated by the United States in 2021."
+    )
+    assert not detection.relevant
+
+
+def test_one_person_being_considered_is_not_news(run) -> None:
+    detection = run(
+        "Cuban mother in Texas detention told she is being considered for transfer to Paraguay under the asylum "
+        "agreement."
+    )
+    assert not current(detection)
+    assert not detection.relevant
+
+
+def test_one_expulsion_further_down_does_not_make_the_document_about_title_42(run) -> None:
+    detection = run(
+        "Panamá recibirá a solicitantes de asilo enviados desde EE.UU.\n\n"
+        "La resolución establece que, a partir del 1 de junio, los nacionales de la República de Colombia que "
+        "soliciten protección internacional en Estados Unidos podrán ser trasladados a Panamá bajo el Mecanismo de "
+        "Cooperación en Materia de Asilo. El canciller habló con la prensa. La oficina de refugiados abrirá un centro. "
+        "El centro estará en Albrook.\n\nEn 2025 Panamá recibió a deportados con órdenes de expulsión definitivas.",
+        published=dt.date(2027, 5, 18),
+    )
+    assert "made_amenable PA CO" in current(detection)
