@@ -45,3 +45,12 @@ def test_no_next_page_on_the_last_page_or_in_cursor_mode():
     assert parse_search(_response([hit], total=1), SearchParams(size=1)).next_page is None
     cursor = parse_search(_response([hit], total=9, pit_id="p"), SearchParams(size=1), next_cursor="tok")
     assert cursor.next_page is None and cursor.next_cursor == "tok"
+
+
+def test_a_mark_ending_inside_a_word_is_widened_to_the_whole_word():
+    # A match on a stem or a folded word ("Mexico" finds "México" through its folded twin).
+    assert clean_fragment("La <mark>M&#233;xic</mark>o y los <mark>asil</mark>os.") == (
+        "La <mark>México</mark> y los <mark>asilos</mark>.")
+    assert clean_fragment("<mark>seeker</mark>'s <mark>a</mark><mark>b</mark>c") == (
+        "<mark>seeker&#x27;s</mark> <mark>a</mark><mark>bc</mark>")
+    assert clean_fragment("<mark>asylum</mark> seekers") == "<mark>asylum</mark> seekers"
