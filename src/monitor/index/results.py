@@ -97,9 +97,12 @@ class SearchResult(BaseModel):
     next_cursor: str | None = Field(default=None, description="pass as `cursor` for the next page")
 
 
-def _highlights(raw: dict[str, list[str]]) -> list[str]:
-    for field in HIGHLIGHT_FIELDS[1:] + HIGHLIGHT_FIELDS[:1]:  # language subfields first: better stems
-        if raw.get(field):
+def _highlights(raw: dict[str, list[str]], lang: str | None) -> list[str]:
+    # The document's language subfield first (the cluster's stemmer, where it has one), then the
+    # text with its folded twin's matches; never another language's subfield, where the
+    # highlighter would mark that language's stems ("can", the Spanish stem of "Canada").
+    for field in (f"text.{lang}", "text"):
+        if field in HIGHLIGHT_FIELDS and raw.get(field):
             return [clean_fragment(f) for f in raw[field]]
     return []
 
@@ -116,7 +119,7 @@ def _events(raw: Any) -> list[EventRef]:
 
 def parse_hit(raw: dict[str, Any]) -> Hit:
     src = raw.get("_source", {})
-    highlights = _highlights(raw.get("highlight", {}))
+    highlights = _highlights(raw.get("highlight", {}), src.get("lang"))
     similar = raw.get("inner_hits", {}).get("similar", {}).get("hits", {}).get("total", {}).get("value", 1)
     return Hit(
         id=raw["_id"], title=src.get("title") or "", url=src.get("url") or "", published=src.get("published"),

@@ -21,7 +21,7 @@ def test_parse_search_reads_hits_similar_counts_snippets_and_facets():
     hit = {
         "_id": "d1", "_score": 2.5,
         "_source": {"title": "<script>T</script>", "url": "https://x.test/a", "published": "2020-01-07T00:00:00Z",
-                    "source_id": "dhs", "lang": "en", "cluster_id": "c1",
+                    "source_id": "dhs", "lang": "es", "cluster_id": "c1",
                     "events": [{"action": "made_amenable", "receiving": "GT", "population": "MX"},
                                {"action": "made_amenable", "receiving": "GT", "population": "MX"}]},
         "highlight": {"text": ["a <mark>b</mark>", "c"], "text.es": ["<mark>asilo</mark>"]},
@@ -33,7 +33,9 @@ def test_parse_search_reads_hits_similar_counts_snippets_and_facets():
     [h] = result.hits
     assert h.title == "<script>T</script>"  # data stays data; escaping is the renderer's job
     assert h.similar == 2 and h.cluster_id == "c1" and h.source == "dhs"
-    assert h.snippet == "<mark>asilo</mark>"  # a language subfield's fragment is preferred
+    assert h.snippet == "<mark>asilo</mark>"  # the document's language subfield's fragment is preferred
+    english = parse_search(_response([{**hit, "_source": {**hit["_source"], "lang": "en"}}]), SearchParams())
+    assert english.hits[0].snippet == "a <mark>b</mark> … c"  # never another language's subfield
     assert [(e.action, e.receiving, e.population) for e in h.events] == [("made_amenable", "GT", "MX")]
     assert result.facets["receiving"][0].value == "GT"
     assert result.facets["published"][0].value == "2020-01-01"

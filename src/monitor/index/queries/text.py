@@ -8,16 +8,17 @@ and to its twins (`search_title_<l>`/`search_text_<l>`: English stems, Spanish s
 words; `index/analysis.py`). For each clause `expand()` rewrites every word — never the syntax
 around it — into its form in that language: `Mexico -asilos` → `mexic -asil` for Spanish
 documents, `mexico -asilo` for English ones; a phrase is stemmed word by word, a prefix
-`Méx*` is folded (`mex*`), never stemmed. The twins hold every word of the document, so they
-alone decide what matches, and a negated word excludes a document whatever its spelling. The
-user's words as written, in `title`/`text` and the cluster's own `.en`/`.es` subfields (where
-it has the `english`/`spanish` analyzers, which are better), only add to the score: exact and
-better-analysed matches rank first.
+`Méx*` is folded (`mex*`), never stemmed. The twins hold every word of the document, so a
+negated word excludes a document whatever its spelling. Where the cluster has the
+`english`/`spanish` analyzers (they are better), the English and Spanish clauses also search
+that language's `.en`/`.es` subfields of title and text; elsewhere those fields are absent and
+simply match nothing.
 
 Keeping the languages apart matters: the Spanish stem of "Canada" is "can", which must not
 find (nor, negated, exclude) every English document that says "can" — and, since the
 highlighter marks every term of the query found in a field, must not be looked for in a field
-an English document fills: each language's stems only meet that language's twins.
+an English document fills: each language's stems only meet that language's twins (and its
+subfield, whose highlights are only shown for documents of that language, `results.py`).
 """
 
 from __future__ import annotations
@@ -102,14 +103,15 @@ def expand(query: str, lang: str | None) -> str:
 
 
 def twin_fields(lang: str | None) -> list[str]:
-    """The fields that decide a match in documents of language `lang`: its folded twins."""
-    return [f"{twin('title', lang)}^{TITLE_BOOST}", twin("text", lang)]
+    """The fields searched in documents of language `lang`: its folded twins, and for English
+    and Spanish the cluster's subfields of that language."""
+    fields = [f"{twin('title', lang)}^{TITLE_BOOST}", twin("text", lang)]
+    return fields + ([f"title.{lang}^{TITLE_BOOST}", f"text.{lang}"] if lang in LANGUAGES else [])
 
 
 def query_fields(lang: tuple[str, ...] = ()) -> list[str]:
-    """The fields the words as written are scored in: title and text, and the cluster's
-    language subfields (where it has those analyzers; elsewhere they simply match nothing). A
-    language filter narrows to its subfields."""
+    """The fields of the words as written, searched on an index from before the twins: title
+    and text, and the cluster's language subfields (narrowed by a language filter)."""
     codes = [code for code in LANGUAGES if not lang or code in lang]
     return [f"title^{TITLE_BOOST}", "text", *(f for c in codes for f in (f"title.{c}^{TITLE_BOOST}", f"text.{c}"))]
 
@@ -143,18 +145,19 @@ def full_text(text: str, *, lang: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def text_query(text: str, *, lang: tuple[str, ...] = (), nested_events: bool = True) -> dict[str, Any]:
     """User text as a query (never raises on bad syntax, no regexp/fuzzy): `full_text` decides
-    the match; the words as written in title and text (`query_fields`) and in the evidence
-    sentences of the document's events raise the score.
+    the match; the words as written in the evidence sentences of the document's events raise
+    the score.
 
     The evidence is a sentence of the document, so it is never the only match. It is nested (a
     field of each event, not of the document): a nested query. On an index from before events
-    were nested, whose documents may have no twins yet, the words as written also match.
+    were nested, whose documents may have no twins yet, the words as written in title and text
+    (`query_fields`) match too.
     """
-    exact = _simple(operators(text), query_fields(lang))
     evidence = _simple(operators(text), [EVIDENCE_FIELD])
     if not nested_events:  # until `monitor index migrate documents`
         evidence["simple_query_string"]["boost"] = EVIDENCE_BOOST
+        exact = _simple(operators(text), query_fields(lang))
         either = {"bool": {"should": [full_text(text, lang=lang), exact], "minimum_should_match": 1}}
         return {"bool": {"must": [either], "should": [evidence]}}
     nested = {"nested": {"path": "events", "score_mode": "max", "query": evidence, "boost": EVIDENCE_BOOST}}
-    return {"bool": {"must": [full_text(text, lang=lang)], "should": [exact, nested]}}
+    return {"bool": {"must": [full_text(text, lang=lang)], "should": [nested]}}
