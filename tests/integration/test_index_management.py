@@ -37,7 +37,8 @@ def test_ensure_creates_templates_versioned_indices_and_aliases_once(client, pre
     [template] = client.indices.get_index_template(name=names.documents)["index_templates"]
     assert template["index_template"]["index_patterns"] == [f"{prefix}-documents-v*"]
     text = client.indices.get_mapping(index=names.documents)[f"{prefix}-documents-v1"]["mappings"]["properties"]["text"]
-    assert text == {"type": "text"}  # standard analyzer only on the core distribution
+    # Standard analyzer only on the core distribution; offsets for the highlighter (folded twins).
+    assert text == {"type": "text", "index_options": "offsets"}
 
 
 def test_migrate_copies_everything_and_swaps_the_alias_in_one_step(client, es_url, prefix):

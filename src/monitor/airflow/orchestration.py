@@ -240,7 +240,8 @@ def check_templates_task() -> dict[str, Any]:
     for warning in result.warnings:
         logger.warning("%s", warning)
     if result.problems:
-        raise IndexError_("index mapping drift: " + "; ".join(result.problems))
+        raise IndexError_("index mapping drift: " + "; ".join(result.problems)
+                          + (f" (run `monitor index migrate {' '.join(result.stale)}`)" if result.stale else ""))
     return {"checked": len(result.checked), "warnings": len(result.warnings)}
 
 

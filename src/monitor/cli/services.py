@@ -60,9 +60,15 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "migrate":
             for migration in repo.migrate(args.indices or None):
                 print(f"{migration.alias}: {migration.source} -> {migration.target} ({migration.copied} copied)")
-        else:
-            analyzers = repo.analyzers()
-            print(f"indices ready under prefix {settings.index_prefix!r}; language analyzers: {analyzers}")
+            return EXIT_OK
+        analyzers = repo.analyzers()
+        print(f"indices ready under prefix {settings.index_prefix!r}; language analyzers: {analyzers}")
+        check = repo.check_templates()
+    for problem in check.problems:
+        print(f"mapping drift: {problem}")
+    if check.stale:  # e.g. events still `object`: searches would match across events
+        print(f"run `monitor index migrate {' '.join(check.stale)}` to rebuild with the current mapping")
+        return EXIT_PARTIAL
     return EXIT_OK
 
 

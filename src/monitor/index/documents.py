@@ -2,9 +2,10 @@
 already knows, their near-duplicates, and the reads alerts make of them.
 
 Writes are bulk `index` operations by stable document id (idempotent: a repeated poll writes
-the same bodies). Every lookup built from a list — a listing's entries, a batch's band keys,
-a finding's documents — is cut into requests the cluster accepts (`client.chunks`), however
-long the list.
+the same bodies); every body written — by a poll, a fixture or a benchmark — gains its folded
+twins here (`analysis.with_search_fields`: accents folded, words stemmed). Every lookup built
+from a list — a listing's entries, a batch's band keys, a finding's documents — is cut into
+requests the cluster accepts (`client.chunks`), however long the list.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from monitor.errors import IndexError_
 from monitor.index import client as es
+from monitor.index.analysis import with_search_fields
 from monitor.index.mappings import IndexNames
 from monitor.index.queries import records
 
@@ -71,8 +73,10 @@ class DocumentStore:
         """Bulk-index documents by id and superseded versions by version id (versions first,
         so a stored new text never lacks its predecessor); refreshed, so the next poll and
         other sources' near-duplicate searches see them at once."""
-        actions = [{"_op_type": "index", "_index": self.versions_index, "_id": i, "_source": b} for i, b in versions]
-        actions += [{"_op_type": "index", "_index": self.index, "_id": i, "_source": b} for i, b in docs]
+        actions = [{"_op_type": "index", "_index": self.versions_index, "_id": i, "_source": with_search_fields(b)}
+                   for i, b in versions]
+        actions += [{"_op_type": "index", "_index": self.index, "_id": i, "_source": with_search_fields(b)}
+                    for i, b in docs]
         if not actions:
             return 0
         es.bulk(self.client, actions, what="index documents")
@@ -80,7 +84,8 @@ class DocumentStore:
 
     def load(self, docs: Iterable[tuple[str, dict[str, Any]]], *, chunk_size: int = 2000) -> int:
         """Bulk-index many documents by id without versions bookkeeping (fixtures, benchmarks)."""
-        actions = ({"_op_type": "index", "_index": self.index, "_id": i, "_source": b} for i, b in docs)
+        actions = ({"_op_type": "index", "_index": self.index, "_id": i, "_source": with_search_fields(b)}
+                   for i, b in docs)
         count = 0
         with es.translated("load documents"):
             for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False):

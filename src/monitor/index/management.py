@@ -4,27 +4,31 @@
 missing, so it is safe on every run). `migrate()` moves one or more aliases to a new version
 with the current mapping: it blocks writes on the old index, creates `<alias>-v<N+1>`, copies
 the documents with a point in time + `search_after` and bulk requests (the core-only
-distribution has no `_reindex`), then swaps the alias in a single `update_aliases` call. The
+distribution has no `_reindex`; documents and versions get their folded twins recomputed,
+`analysis.with_search_fields`), then swaps the alias in a single `update_aliases` call. The
 old index is kept, read-only, for rollback; writes arriving during the copy fail (the
 pipeline's next run repeats them) instead of being lost. The Elasticsearch client is lent by
 `index.repository`, which owns it; errors come out as `monitor.errors.IndexError_`.
-`check_templates()` tells whether the live indices still carry the mapping the code writes
-(the daily maintenance job fails when they do not).
+What cannot change in place — `events` from `object` to `nested`, a field's analyzer or index
+options — needs `migrate()`: `ensure()` logs it for every stale index instead of carrying on
+silently, and `drift.check_templates()` reports it (`monitor index ensure`, the daily check).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 
 from monitor.errors import IndexError_
 from monitor.index import mappings
+from monitor.index.analysis import with_search_fields
 from monitor.index.client import translated
+from monitor.index.drift import mapping_drift
 from monitor.index.mappings import Analyzers, IndexNames
 
 logger = logging.getLogger(__name__)
@@ -106,7 +110,11 @@ def ensure(client: Elasticsearch, names: IndexNames, *, analyzers: Analyzers | N
 
 
 def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[str]) -> dict[str, list[str]]:
-    """Add top-level fields the current mappings have and the live indices lack; return them."""
+    """Add top-level fields the current mappings have and the live indices lack; return them.
+
+    Any other difference (`drift.mapping_drift`: a type, an analyzer, index options) cannot be
+    made in place: it is logged as a warning naming the `monitor index migrate` to run.
+    """
     wanted = mappings.mappings_for(None)
     with translated("read mappings"):
         live = client.indices.get_mapping(index=",".join(names.alias(n) for n in indices))
@@ -122,6 +130,10 @@ def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[s
                 client.indices.put_mapping(index=index, properties=missing)
             added[index] = sorted(missing)
             logger.info("added fields %s to %s", sorted(missing), index)
+        now = {"properties": {**body["mappings"].get("properties", {}), **missing}}
+        for problem in mapping_drift(wanted[name], now):
+            logger.warning("%s: %s; run `monitor index migrate %s` to rebuild it with the current mapping",
+                           index, problem, name)
     return added
 
 
@@ -156,9 +168,11 @@ def _documents(client: Elasticsearch, index: str) -> Iterator[dict[str, Any]]:
             client.close_point_in_time(id=pit)
 
 
-def _copy(client: Elasticsearch, source: str, target: str) -> int:
+def _copy(client: Elasticsearch, source: str, target: str,
+          transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> int:
     actions = (
-        {"_op_type": "index", "_index": target, "_id": hit["_id"], "_source": hit["_source"]}
+        {"_op_type": "index", "_index": target, "_id": hit["_id"],
+         "_source": transform(hit["_source"]) if transform else hit["_source"]}
         for hit in _documents(client, source)
     )
     copied = 0
@@ -188,7 +202,8 @@ def migrate_one(client: Elasticsearch, names: IndexNames, name: str, *, analyzer
         client.indices.add_block(index=source, block="write")
     try:
         with translated(f"copy {source} to {target}"):
-            copied = _copy(client, source, target)
+            transform = with_search_fields if name in mappings.TEXT_INDICES else None
+            copied = _copy(client, source, target, transform)
             expected = client.count(index=source)["count"]
         if copied != expected:
             raise IndexError_(f"copied {copied} of {expected} documents from {source} to {target}")
@@ -223,52 +238,3 @@ def migrate(
     ensure(client, names, analyzers=analyzers)
     analyzers = analyzers or probe_analyzers(client)
     return [migrate_one(client, names, name, analyzers=analyzers) for name in chosen]
-
-
-@dataclass(frozen=True)
-class TemplateCheck:
-    """What `check_templates()` found: aliases checked, drift (problems), missing templates."""
-
-    checked: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-def mapping_drift(expected: dict[str, Any], live: dict[str, Any], *, path: str = "") -> list[str]:
-    """Fields the code writes that the live mapping lacks or types differently (pure).
-
-    Language subfields and analyzers may differ by cluster and are not compared.
-    """
-    problems: list[str] = []
-    live_props = live.get("properties", {})
-    for name, spec in expected.get("properties", {}).items():
-        where = f"{path}{name}"
-        if name not in live_props:
-            problems.append(f"field {where} is missing")
-            continue
-        want = spec.get("type", "object")
-        have = live_props[name].get("type", "object")
-        if want != have:
-            problems.append(f"field {where} is {have}, expected {want}")
-        elif "properties" in spec:
-            problems += mapping_drift(spec, live_props[name], path=f"{where}.")
-    return problems
-
-
-def check_templates(client: Elasticsearch, names: IndexNames) -> TemplateCheck:
-    """Each alias exists and its index carries the code's mapping; each has an index template."""
-    result = TemplateCheck()
-    for name, expected in mappings.MAPPINGS.items():
-        alias = names.alias(name)
-        with translated(f"check {alias}"):
-            if not client.indices.exists_alias(name=alias):
-                result.problems.append(f"index alias {alias} is missing")
-                continue
-            live = client.indices.get_mapping(index=alias)
-            has_template = client.indices.exists_index_template(name=alias)
-        for index, body in dict(live).items():
-            result.problems.extend(f"{index}: {p}" for p in mapping_drift(expected, body.get("mappings", {})))
-        if not has_template:
-            result.warnings.append(f"no index template {alias} (new versions of the index would lack the mapping)")
-        result.checked.append(alias)
-    return result

@@ -5,6 +5,15 @@ Every index is versioned (`<prefix>-<name>-v<N>`) and reached through its alias
 `standard` analyzer, which every cluster has (the core-only integ-test distribution has
 nothing else); when the cluster also has the `english` / `spanish` analyzers (the
 analysis-common module), `title` and `text` gain `.en` / `.es` subfields analysed with them.
+On every cluster, the folded twins `search_title_<l>` / `search_text_<l>` hold the words of
+`title` / `text` folded and stemmed in Python (`index/analysis.py`), offset-aligned with them
+and indexed with the `whitespace` analyzer: `<l>` is the document's language (`en`, `es`:
+stemmed) or `other` (folded only), and only that pair is filled. A pair per language keeps one
+language's stems from matching, or being highlighted in, another's documents. Originals and
+twins keep offsets in their postings, which lets the highlighter mark the original word for a
+twin's match. A document's `events` are `nested`, so a search for one event's receiving
+country and population matches within one event (their fields are also copied flat onto the
+document, `include_in_root`, for the facets).
 `mappings_for(analyzers)` gives the mapping for a cluster, `template_for(...)` the index
 template that carries it; `MAPPINGS` is the standard-only mapping.
 """
@@ -32,18 +41,37 @@ _EVENT_PROPS = {
     "confidence": {"type": "float"},
     "background": {"type": "boolean"},
 }
+# Offsets in the postings: the highlighter reads matches of a folded twin onto the original.
+_OFFSETS = "offsets"
+_FOLDED = {"type": "text", "analyzer": "whitespace", "index_options": _OFFSETS}
+#: Languages with a stemmer for the folded twins; any other language's twins are `other`.
+STEMMED_LANGUAGES = ("en", "es")
+TWIN_FIELDS = ("title", "text")
+
+
+def twin(field: str, lang: str | None) -> str:
+    """The folded twin of `title` or `text` in documents of language `lang`: `search_text_es`."""
+    return f"search_{field}_{lang if lang in STEMMED_LANGUAGES else 'other'}"
+
+
+#: Every folded twin field.
+TWINS = tuple(twin(field, lang) for lang in (*STEMMED_LANGUAGES, None) for field in TWIN_FIELDS)
 _DOCUMENT_PROPS: dict[str, Any] = {
     "url": _KEYWORD,
     "source_id": _KEYWORD,
-    "title": {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 512}}},
-    "text": {"type": "text"},
+    "title": {"type": "text", "index_options": _OFFSETS,
+              "fields": {"raw": {"type": "keyword", "ignore_above": 512}}},
+    "text": {"type": "text", "index_options": _OFFSETS},
+    **{name: _FOLDED for name in TWINS},
     "content_hash": _KEYWORD,
     "fetched": _DATE,
     "published": _DATE,
     "lang": _KEYWORD,
     "tags": _KEYWORD,
     "relevant": {"type": "boolean"},
-    "events": {"type": "object", "properties": _EVENT_PROPS},
+    # Nested, so a query matches within one event; `include_in_root` also indexes each event's
+    # fields flat on the document, where plain terms aggregations count documents (the facets).
+    "events": {"type": "nested", "include_in_root": True, "properties": _EVENT_PROPS},
     "affected_count": {"type": "integer"},
     "entry_updated": {"type": "keyword", "index": False},
     "reconciled": {"type": "boolean"},
@@ -146,6 +174,8 @@ MAPPINGS: dict[str, dict[str, Any]] = {
 
 SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
 VERSION = 1
+#: The indices holding document bodies: language subfields, folded search fields.
+TEXT_INDICES = (DOCUMENTS, VERSIONS)
 #: Text fields of documents (and versions) that gain language subfields when the cluster can.
 LANGUAGE_FIELDS = ("title", "text")
 #: Subfield suffix → the cluster's built-in analyzer for that language.
@@ -180,7 +210,7 @@ def mappings_for(analyzers: Analyzers | None = None) -> dict[str, dict[str, Any]
     result = copy.deepcopy(MAPPINGS)
     if analyzers is None or not analyzers.subfields:
         return result
-    for name in (DOCUMENTS, VERSIONS):
+    for name in TEXT_INDICES:
         result[name]["properties"] = _with_languages(result[name]["properties"], analyzers)
     return result
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from monitor.index import client as es
-from monitor.index import management, mappings, results
+from monitor.index import drift, management, mappings, results
 from monitor.index import search as _search
 from monitor.index.documents import DocumentStore
 from monitor.index.findings import FindingStore
@@ -74,6 +74,6 @@ class Repository:
         """Move aliases to new index versions with the current mappings, one swap each."""
         return management.migrate(self.client, self.names, indices)
 
-    def check_templates(self) -> management.TemplateCheck:
+    def check_templates(self) -> drift.TemplateCheck:
         """Whether each live index still carries the mapping the code writes."""
-        return management.check_templates(self.client, self.names)
+        return drift.check_templates(self.client, self.names)

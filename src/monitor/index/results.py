@@ -3,7 +3,8 @@
 `parse_search()` turns a search response into a `SearchResult` (the JSON of `/api/search`,
 `monitor search --json` and the page's data). Highlight fragments come from Elasticsearch's
 `html` encoder; `clean_fragment()` re-escapes them so the only markup they can ever carry is
-`<mark>`…`</mark>`, whatever the document contained.
+`<mark>`…`</mark>`, whatever the document contained, and widens a mark that ends inside a word
+to the whole word (a match on a stem, "<mark>asil</mark>os", shows as "<mark>asilos</mark>").
 """
 
 from __future__ import annotations
@@ -14,25 +15,37 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from monitor.index.analysis import WORD_TAIL
 from monitor.index.queries import FACET_FIELDS, HIGHLIGHT_FIELDS, MAX_WINDOW, SearchParams
 
 _MARK = re.compile(r"(</?mark>)")
 
 
 def clean_fragment(fragment: str) -> str:
-    """An HTML-encoded highlight fragment whose only tags are `<mark>` and `</mark>`."""
+    """An HTML-encoded highlight fragment whose only tags are `<mark>` and `</mark>`, each mark
+    ending at the end of a word."""
     out: list[str] = []
     depth = 0
+    closing = False  # a </mark> is due, after the rest of the word it ends in
     for piece in _MARK.split(fragment):
         if piece == "<mark>" and depth == 0:
+            if closing:
+                out.append("</mark>")
+                closing = False
             out.append(piece)
             depth = 1
         elif piece == "</mark>" and depth == 1:
-            out.append(piece)
+            closing = True
             depth = 0
         elif piece not in ("<mark>", "</mark>"):
-            out.append(html.escape(html.unescape(piece), quote=True))
-    if depth:
+            text = html.unescape(piece)
+            if closing:
+                tail = WORD_TAIL.match(text).group()
+                out += [html.escape(tail, quote=True), "</mark>"]
+                text = text[len(tail):]
+                closing = False
+            out.append(html.escape(text, quote=True))
+    if depth or closing:
         out.append("</mark>")
     return "".join(out)
 
@@ -84,9 +97,12 @@ class SearchResult(BaseModel):
     next_cursor: str | None = Field(default=None, description="pass as `cursor` for the next page")
 
 
-def _highlights(raw: dict[str, list[str]]) -> list[str]:
-    for field in HIGHLIGHT_FIELDS[1:] + HIGHLIGHT_FIELDS[:1]:  # language subfields first: better stems
-        if raw.get(field):
+def _highlights(raw: dict[str, list[str]], lang: str | None) -> list[str]:
+    # The document's language subfield first (the cluster's stemmer, where it has one), then the
+    # text with its folded twin's matches; never another language's subfield, where the
+    # highlighter would mark that language's stems ("can", the Spanish stem of "Canada").
+    for field in (f"text.{lang}", "text"):
+        if field in HIGHLIGHT_FIELDS and raw.get(field):
             return [clean_fragment(f) for f in raw[field]]
     return []
 
@@ -103,7 +119,7 @@ def _events(raw: Any) -> list[EventRef]:
 
 def parse_hit(raw: dict[str, Any]) -> Hit:
     src = raw.get("_source", {})
-    highlights = _highlights(raw.get("highlight", {}))
+    highlights = _highlights(raw.get("highlight", {}), src.get("lang"))
     similar = raw.get("inner_hits", {}).get("similar", {}).get("hits", {}).get("total", {}).get("value", 1)
     return Hit(
         id=raw["_id"], title=src.get("title") or "", url=src.get("url") or "", published=src.get("published"),

@@ -3,15 +3,19 @@ facets) or a cursor walk through every match (a point in time + `search_after`).
 
 Request bodies come from `queries.search`, answers are read by `results`; this module only
 sends them and keeps the point in time's life cycle: opened by the first cursor page, closed
-after the last, and an expired or foreign cursor answered with `ExpiredCursor`.
+after the last, and an expired or foreign cursor answered with `ExpiredCursor`. A documents
+index from before events were nested refuses nested queries: the search is then sent the old
+way (event filters matching across events) and logged as an error until the index is migrated
+(`monitor index migrate documents`; `monitor index ensure` and the daily template check say so).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+from typing import Any
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
 
 from monitor.errors import ExpiredCursor
 from monitor.index import client as es
@@ -40,7 +44,7 @@ def search(client: Elasticsearch, names: IndexNames, params: queries.SearchParam
         pit, after = queries.decode_cursor(cursor)
     with es.translated("search documents"):
         try:
-            response = dict(client.search(body=queries.search_request(params, pit=pit, search_after=after)))
+            response = _send(client, None, params, pit=pit, search_after=after)
         except NotFoundError as exc:
             raise ExpiredCursor("the search cursor has expired; start the search again") from exc
         except ApiError as exc:
@@ -60,9 +64,24 @@ def search(client: Elasticsearch, names: IndexNames, params: queries.SearchParam
 
 def _page(client: Elasticsearch, names: IndexNames, params: queries.SearchParams) -> results.SearchResult:
     with es.translated("search documents"):
-        response = client.search(index=names.documents, body=queries.search_request(params))
+        response = _send(client, names.documents, params)
         unclustered = response.get("aggregations", {}).get(queries.UNCLUSTERED, {}).get("doc_count", 0)
         if unclustered > 1:  # they would show as one story: search again uncollapsed
             logger.warning("%d matching documents have no cluster_id; not collapsing", unclustered)
-            response = client.search(index=names.documents, body=queries.search_request(params.with_(collapse=False)))
-    return results.parse_search(dict(response), params)
+            response = _send(client, names.documents, params.with_(collapse=False))
+    return results.parse_search(response, params)
+
+
+_NOT_NESTED = "failed to find nested object under path [events]"
+
+
+def _send(client: Elasticsearch, index: str | None, params: queries.SearchParams, **cursor: Any) -> dict[str, Any]:
+    """One search request; on an index whose events are not nested yet, the same search the old way."""
+    try:
+        return dict(client.search(index=index, body=queries.search_request(params, **cursor)))
+    except BadRequestError as exc:
+        if _NOT_NESTED not in str(exc):
+            raise
+    logger.error("the documents index predates nested events: event filters match across events until "
+                 "`monitor index migrate documents` is run")
+    return dict(client.search(index=index, body=queries.search_request(params, nested_events=False, **cursor)))

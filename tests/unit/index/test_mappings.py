@@ -10,10 +10,28 @@ EXISTING_DOCUMENT_FIELDS = {
 
 def test_core_only_cluster_gets_the_standard_analyzer_only():
     docs = mappings_for(Analyzers())[mappings.DOCUMENTS]["properties"]
-    assert docs["text"] == {"type": "text"}
+    assert docs["text"] == {"type": "text", "index_options": "offsets"}
     assert docs["title"]["fields"] == {"raw": {"type": "keyword", "ignore_above": 512}}
-    assert "analyzer" not in str(mappings_for(None))
+    assert "english" not in str(mappings_for(None)) and "spanish" not in str(mappings_for(None))
     assert mappings_for(None) == mappings.MAPPINGS
+
+
+def test_folded_twins_use_the_whitespace_analyzer_and_keep_offsets_for_the_highlighter():
+    for name in (mappings.DOCUMENTS, mappings.VERSIONS):
+        props = mappings.MAPPINGS[name]["properties"]
+        assert mappings.TWINS == ("search_title_en", "search_text_en", "search_title_es", "search_text_es",
+                                  "search_title_other", "search_text_other")
+        for field in mappings.TWINS:
+            assert props[field] == {"type": "text", "analyzer": "whitespace", "index_options": "offsets"}
+        assert props["title"]["index_options"] == props["text"]["index_options"] == "offsets"
+
+
+def test_events_of_a_document_are_nested_so_filters_match_within_one_event():
+    for name in (mappings.DOCUMENTS, mappings.VERSIONS):
+        events = mappings.MAPPINGS[name]["properties"]["events"]
+        assert events["type"] == "nested" and events["include_in_root"] is True  # facets count documents
+        assert {"action", "receiving", "population", "evidence"} <= set(events["properties"])
+    assert mappings.MAPPINGS[mappings.EVENTS]["properties"]["receiving"] == {"type": "keyword"}  # knowledge: flat
 
 
 def test_language_analyzers_add_en_and_es_subfields_when_the_cluster_has_them():

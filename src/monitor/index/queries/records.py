@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from monitor.index.mappings import TWINS
 from monitor.index.queries.search import MAX_WINDOW
+from monitor.index.queries.text import full_text
 
 #: Fields a near-duplicate candidate carries back (enough to verify it on its text).
 NEAR_DUPLICATE_FIELDS = ["title", "text", "cluster_id", "dedup_bands"]
@@ -21,7 +23,8 @@ SOURCE_LINK_FIELDS = ["title", "url", "published", "source_id", "cluster_id"]
 
 def known_documents(ids: Sequence[str], urls: Sequence[str]) -> dict[str, Any] | None:
     """Documents with one of `ids`, or whose `url` or `canonical_url` is one of `urls`
-    (None when both are empty): how a listing's entries find what is already stored."""
+    (None when both are empty): how a listing's entries find what is already stored. Without
+    the folded twins, which every write computes again."""
     should: list[dict[str, Any]] = []
     if ids:
         should.append({"ids": {"values": list(ids)}})
@@ -30,7 +33,7 @@ def known_documents(ids: Sequence[str], urls: Sequence[str]) -> dict[str, Any] |
     if not should:
         return None
     return {"query": {"bool": {"should": should, "minimum_should_match": 1}},
-            "size": min(MAX_WINDOW, 2 * (len(ids) + len(urls)))}
+            "size": min(MAX_WINDOW, 2 * (len(ids) + len(urls))), "_source": {"excludes": list(TWINS)}}
 
 
 def near_duplicates(keys: Sequence[str], *, exclude: Sequence[str], size: int) -> dict[str, Any]:
@@ -64,15 +67,10 @@ def unreconciled(size: int = 500) -> dict[str, Any]:
 
 def saved_query(query: str, ids: Sequence[str]) -> dict[str, Any]:
     """Which of `ids` match a subscriber's saved full-text query (no percolator in the core
-    distribution, so the finding's documents are searched with it)."""
+    distribution, so the finding's documents are searched with it), matched as the search
+    matches text (`queries/text.py`: folded, stemmed in each document's language)."""
     return {
-        "query": {"bool": {
-            "filter": [{"ids": {"values": list(ids)}}],
-            "must": [{"simple_query_string": {
-                "query": query, "fields": ["title", "text"], "default_operator": "and",
-                "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE",
-            }}],
-        }},
+        "query": {"bool": {"filter": [{"ids": {"values": list(ids)}}], "must": [full_text(query)]}},
         "size": len(ids), "_source": False,
     }
 

@@ -1,13 +1,14 @@
 """Query builders: pure functions that return Elasticsearch request bodies as dicts.
 
-The document search (`search_request`) takes a `SearchParams`: user text goes only through
-`simple_query_string` with a fixed set of flags (phrases, AND/OR/NOT written `+ | -` or
-spelled out, prefix, precedence; no regexp, fuzzy or slop syntax, no scripts), filters are
-`term(s)`/`range` clauses, facets are terms aggregations plus a date histogram, highlights
-use the `html` encoder, and syndicated
-copies are collapsed on `cluster_id` (every document must carry one: a story's own id when it
+The document search (`search_request`) takes a `SearchParams`: user text becomes a
+`simple_query_string` whose words are folded and stemmed (`queries/text.py`), filters are
+`term(s)`/`range` clauses — the event filters (receiving, population, action) in one `nested`
+query, so they match within one event — facets are terms aggregations counting documents
+(those on events read the event fields copied flat onto each document) plus a date histogram,
+highlights use the `html` encoder on the original text, and syndicated copies are collapsed on `cluster_id` (every document must carry one: a story's own id when it
 has no copies). Collapse works with `from`/`size` paging only, so deep pagination (point in
-time + `search_after`) walks every document uncollapsed.
+time + `search_after`) walks every document uncollapsed. `nested_events=False` builds the same
+search for a documents index from before events were nested (until `monitor index migrate`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import base64
 import binascii
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+from monitor.index.mappings import TWINS
+from monitor.index.queries.text import LANGUAGES, text_query
 
 #: Filter / facet name → document field (keyword).
 FACET_FIELDS: dict[str, str] = {
@@ -29,8 +32,9 @@ FACET_FIELDS: dict[str, str] = {
     "kind": "source_kind",
     "lang": "lang",
 }
-LANGUAGES = ("en", "es")
-SIMPLE_QUERY_FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE"
+#: The facets whose field is in a nested event; their filters share one nested query.
+EVENT_FACETS = ("receiving", "population", "action")
+EVENTS_PATH = "events"
 INTERVALS = ("auto", "year", "quarter", "month", "week", "day")
 MAX_WINDOW = 10_000  # index.max_result_window: from + size beyond it needs the cursor
 MAX_SIZE = 100
@@ -92,56 +96,23 @@ class SearchParams:
         return replace(self, **changes)
 
 
-def query_fields(lang: tuple[str, ...] = ()) -> list[str]:
-    """Fields searched: title and text (with language subfields), evidence sentences.
+def _terms(field: str, values: tuple[str, ...]) -> dict[str, Any]:
+    return {"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: list(values)}}
 
-    Language subfields exist only on clusters with those analyzers; where they are absent
-    Elasticsearch simply finds nothing in them. A language filter narrows to its subfields.
+
+def filter_clauses(params: SearchParams, *, nested_events: bool = True) -> list[dict[str, Any]]:
+    """Filters (no scoring): keyword facets, date range (whole days, inclusive), relevance.
+
+    The event filters go into one nested query: "receiving GT and population MX" means one
+    event with both, not a GT event and an MX event of the same document.
     """
-    langs = [code for code in LANGUAGES if not lang or code in lang]
-    fields = ["title^3", "text", "events.evidence^2"]
-    for code in langs:
-        fields += [f"title.{code}^3", f"text.{code}"]
-    return fields
-
-
-_OPERATORS = {"OR": "|", "AND": "+", "NOT": "-"}
-_OPERATOR_WORD = re.compile(r'"[^"]*"?|(?<![\w-])(OR|AND)(?![\w-])|(?<![\w-])NOT\s+(?=\S)')
-
-
-def operators(text: str) -> str:
-    """Spelled-out operators as `simple_query_string` syntax: `a OR b` → `a | b`, `NOT c` → `-c`.
-
-    Only upper-case words outside quotes count, so Spanish "o"/"y" and quoted phrases stay words.
-    """
-    def swap(match: re.Match[str]) -> str:
-        if match.group(0).startswith('"'):
-            return match.group(0)
-        return _OPERATORS[match.group(1) or "NOT"]
-
-    return _OPERATOR_WORD.sub(swap, text)
-
-
-def text_query(text: str, *, lang: tuple[str, ...] = ()) -> dict[str, Any]:
-    """User text as a `simple_query_string` (never raises on bad syntax, no regexp/fuzzy)."""
-    return {
-        "simple_query_string": {
-            "query": operators(text),
-            "fields": query_fields(lang),
-            "default_operator": "and",
-            "flags": SIMPLE_QUERY_FLAGS,
-            "lenient": True,
-            "analyze_wildcard": False,
-        }
-    }
-
-
-def filter_clauses(params: SearchParams) -> list[dict[str, Any]]:
-    """Filters (no scoring): keyword facets, date range (whole days, inclusive), relevance."""
     clauses: list[dict[str, Any]] = []
+    on_events: list[dict[str, Any]] = []
     for name, values in params.filters().items():
-        field = FACET_FIELDS[name]
-        clauses.append({"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: list(values)}})
+        clause = _terms(FACET_FIELDS[name], values)
+        (on_events if name in EVENT_FACETS and nested_events else clauses).append(clause)
+    if on_events:
+        clauses.append({"nested": {"path": EVENTS_PATH, "query": {"bool": {"filter": on_events}}}})
     if params.since or params.until:
         bounds: dict[str, str] = {}
         if params.since:
@@ -157,7 +128,9 @@ def filter_clauses(params: SearchParams) -> list[dict[str, Any]]:
 
 
 def facet_aggs(params: SearchParams, *, size: int = 30) -> dict[str, Any]:
-    """Terms facets for every filter plus a date histogram of `published`."""
+    """Terms facets for every filter plus a date histogram. The event facets read the event
+    fields copied flat onto each document (`include_in_root`), so they count documents (a
+    document with two GT events counts once) without a nested aggregation's cost."""
     aggs: dict[str, Any] = {name: {"terms": {"field": field, "size": size}} for name, field in FACET_FIELDS.items()}
     aggs["published"] = {
         "date_histogram": {"field": "published", "calendar_interval": params.histogram_interval,
@@ -166,15 +139,27 @@ def facet_aggs(params: SearchParams, *, size: int = 30) -> dict[str, Any]:
     return aggs
 
 
+def _matched(field: str) -> list[str]:
+    return [field, *(name for name in TWINS if name.startswith(f"search_{field}_"))]
+
+
 def highlight_spec() -> dict[str, Any]:
-    """Snippets: HTML-encoded text with `<mark>` around hits (the only markup they carry)."""
+    """Snippets: HTML-encoded text with `<mark>` around hits (the only markup they carry).
+
+    Title and text are highlighted with the matches of their folded twins as well
+    (`matched_fields`: the twins are offset-aligned, see `index/analysis.py`), so the query
+    "Mexico" marks the original word "México". (The highlighter marks every term of the query
+    that a field holds, whatever clause it came from: each language's stems are therefore only
+    ever looked for in that language's twins, which other documents leave empty.)
+    """
     return {
         "encoder": "html",
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "fields": {
-            "title": {"number_of_fragments": 0},
-            "text": {"fragment_size": 180, "number_of_fragments": 2, "no_match_size": 180},
+            "title": {"number_of_fragments": 0, "matched_fields": _matched("title")},
+            "text": {"fragment_size": 180, "number_of_fragments": 2, "no_match_size": 180,
+                     "matched_fields": _matched("text")},
             **{f: {"fragment_size": 180, "number_of_fragments": 2} for f in HIGHLIGHT_FIELDS[1:]},
         },
     }
@@ -186,7 +171,8 @@ def sort_spec(sort: str) -> list[Any]:
 
 
 def search_request(
-    params: SearchParams, *, pit: str | None = None, search_after: list[Any] | None = None
+    params: SearchParams, *, pit: str | None = None, search_after: list[Any] | None = None,
+    nested_events: bool = True,
 ) -> dict[str, Any]:
     """The search body for one page of documents.
 
@@ -199,8 +185,9 @@ def search_request(
     body: dict[str, Any] = {
         "query": {
             "bool": {
-                "must": [text_query(text, lang=params.lang)] if text else [{"match_all": {}}],
-                "filter": filter_clauses(params),
+                "must": [text_query(text, lang=params.lang, nested_events=nested_events)] if text
+                else [{"match_all": {}}],
+                "filter": filter_clauses(params, nested_events=nested_events),
             }
         },
         "size": params.size,

@@ -18,6 +18,7 @@ def test_known_documents_matches_ids_or_either_url_and_asks_for_every_match():
     assert {"terms": {"url": ["https://x.test/1"]}} in should
     assert {"terms": {"canonical_url": ["https://x.test/1"]}} in should
     assert body["size"] >= 3  # every id and URL may match its own document
+    assert "search_text_en" in body["_source"]["excludes"]  # the twins are recomputed on write, not read
 
 
 def test_near_duplicates_scores_by_shared_bands_and_excludes_the_batch():
@@ -31,8 +32,13 @@ def test_near_duplicates_scores_by_shared_bands_and_excludes_the_batch():
 def test_saved_query_searches_only_the_given_documents_without_query_syntax_surprises():
     body = records.saved_query("asilo -deportación", ["d1", "d2"])
     assert body["query"]["bool"]["filter"] == [{"ids": {"values": ["d1", "d2"]}}]
-    flags = body["query"]["bool"]["must"][0]["simple_query_string"]["flags"]
-    assert "REGEXP" not in flags and "FUZZY" not in flags
+    clauses = body["query"]["bool"]["must"][0]["bool"]["should"]
+    for clause in clauses:
+        flags = clause["bool"]["must"][0]["simple_query_string"]["flags"]
+        assert "REGEXP" not in flags and "FUZZY" not in flags
+    # Matched as the search matches: folded and stemmed in each document's language.
+    spanish = next(c for c in clauses if c["bool"]["filter"] == [{"term": {"lang": "es"}}])
+    assert spanish["bool"]["must"][0]["simple_query_string"]["query"] == "asil -deport"
     assert body["size"] == 2
 
 

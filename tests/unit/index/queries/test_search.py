@@ -7,7 +7,6 @@ from monitor.index.queries.search import (
     SearchParams,
     decode_cursor,
     encode_cursor,
-    operators,
     search_request,
 )
 
@@ -17,17 +16,34 @@ def plain(text: str, **filters) -> dict:
     return search_request(SearchParams(text=text, collapse=False, facets=False, **filters))
 
 
+def sqs(body: dict, lang: str | None = "en") -> dict:
+    """The simple_query_string that the user's text must match in documents of `lang`."""
+    [clause] = body["query"]["bool"]["must"]
+    [matched] = clause["bool"]["must"]
+    per_language = matched["bool"].get("should", [matched])
+    where = {"term": {"lang": lang}} if lang else {"bool": {"must_not": [{"terms": {"lang": ["en", "es"]}}]}}
+    [chosen] = [c for c in per_language if c["bool"]["filter"] == [where]]
+    return chosen["bool"]["must"][0]["simple_query_string"]
+
+
+def events_filter(body: dict) -> list[dict]:
+    """The clauses of the one nested query on events."""
+    [nested] = [c["nested"] for c in body["query"]["bool"]["filter"] if "nested" in c]
+    assert nested["path"] == "events"
+    return nested["query"]["bool"]["filter"]
+
+
 def test_user_text_goes_through_simple_query_string_only():
     body = plain('"safe third country" -Canada')
-    [clause] = body["query"]["bool"]["must"]
-    assert clause["simple_query_string"]["query"] == '"safe third country" -Canada'
-    assert "REGEXP" not in clause["simple_query_string"]["flags"]
+    assert sqs(body, "en")["query"] == '"safe third countri" -canada'
+    assert sqs(body, "es")["query"] == '"saf third country" -can'
+    assert sqs(body, None)["query"] == '"safe third country" -canada'
+    assert "REGEXP" not in sqs(body)["flags"]
 
 
 def test_filters_and_highlight_encoding():
     body = plain("asylum", receiving=("gt",), population=("mx",), since=dt.date(2020, 1, 1), size=1000)
-    assert {"term": {"events.receiving": "GT"}} in body["query"]["bool"]["filter"]
-    assert {"term": {"events.population": "MX"}} in body["query"]["bool"]["filter"]
+    assert events_filter(body) == [{"term": {"events.receiving": "GT"}}, {"term": {"events.population": "MX"}}]
     assert {"range": {"published": {"gte": "2020-01-01||/d"}}} in body["query"]["bool"]["filter"]
     assert body["size"] == 100
     assert body["highlight"]["encoder"] == "html"
@@ -39,21 +55,32 @@ def test_empty_text_matches_all():
 
 def test_simple_query_string_allows_phrases_and_booleans_but_no_regexp_fuzzy_or_scripts():
     body = search_request(SearchParams(text="/.*/ asilo~2 | refugio"))
-    sqs = body["query"]["bool"]["must"][0]["simple_query_string"]
-    flags = set(sqs["flags"].split("|"))
+    flags = set(sqs(body)["flags"].split("|"))
     assert {"AND", "OR", "NOT", "PHRASE", "PRECEDENCE"} <= flags
     assert not flags & {"REGEXP", "FUZZY", "NEAR", "SLOP", "ALL"}
-    assert sqs["default_operator"] == "and" and sqs["lenient"] is True
+    assert sqs(body)["default_operator"] == "and" and sqs(body)["lenient"] is True
     assert "script" not in str(body)
 
 
-def test_text_fields_include_language_subfields_and_a_language_filter_narrows_them():
-    fields = search_request(SearchParams(text="asilo"))["query"]["bool"]["must"][0]["simple_query_string"]["fields"]
-    assert {"title^3", "text", "title.en^3", "text.en", "title.es^3", "text.es", "events.evidence^2"} <= set(fields)
+def test_each_language_searches_its_twins_and_the_clusters_subfield_of_that_language():
+    body = search_request(SearchParams(text="asilo"))
+    assert sqs(body, "en")["fields"] == ["search_title_en^3", "search_text_en", "title.en^3", "text.en"]
+    assert sqs(body, "es")["fields"] == ["search_title_es^3", "search_text_es", "title.es^3", "text.es"]
+    assert sqs(body, None)["fields"] == ["search_title_other^3", "search_text_other"]
     spanish = search_request(SearchParams(text="asilo", lang=("es",)))
-    fields = spanish["query"]["bool"]["must"][0]["simple_query_string"]["fields"]
-    assert "text.es" in fields and "text.en" not in fields
+    assert sqs(spanish, "es")["query"] == "asil"
+    assert "'en'" not in str(spanish["query"]["bool"]["must"]) and "must_not" not in str(spanish["query"])
+    assert "text.en" not in str(spanish["query"])  # a language filter leaves the other clauses out
     assert {"term": {"lang": "es"}} in spanish["query"]["bool"]["filter"]
+
+
+def test_evidence_is_nested_and_only_raises_the_score():
+    [clause] = search_request(SearchParams(text="Mexico"))["query"]["bool"]["must"]
+    [evidence] = clause["bool"]["should"]
+    assert evidence["nested"]["path"] == "events"
+    assert evidence["nested"]["query"]["simple_query_string"]["fields"] == ["events.evidence"]
+    assert evidence["nested"]["query"]["simple_query_string"]["query"] == "Mexico"  # as written
+    assert "events.evidence" not in str(clause["bool"]["must"])
 
 
 def test_every_filter_becomes_a_non_scoring_clause():
@@ -62,10 +89,12 @@ def test_every_filter_becomes_a_non_scoring_clause():
         kind=("json_api",), lang=("en",), since=dt.date(2020, 1, 1), until=dt.date(2020, 12, 31),
         relevant=True,
     )
-    filters = search_request(params)["query"]["bool"]["filter"]
-    assert {"terms": {"events.receiving": ["GT", "HN"]}} in filters
-    assert {"term": {"events.population": "MX"}} in filters
-    assert {"term": {"events.action": "made_amenable"}} in filters
+    body = search_request(params)
+    filters = body["query"]["bool"]["filter"]
+    assert events_filter(body) == [{"terms": {"events.receiving": ["GT", "HN"]}}, {"term": {"events.population": "MX"}},
+                                   {"term": {"events.action": "made_amenable"}}]
+    assert not any(k.startswith("events.") for c in filters if "term" in c or "terms" in c for k in
+                   (c.get("term") or c.get("terms")))
     assert {"term": {"source_id": "dhs"}} in filters
     assert {"term": {"source_kind": "json_api"}} in filters
     assert {"range": {"published": {"gte": "2020-01-01||/d", "lte": "2020-12-31||/d"}}} in filters
@@ -74,8 +103,9 @@ def test_every_filter_becomes_a_non_scoring_clause():
 
 def test_facets_are_terms_aggregations_and_a_date_histogram():
     aggs = search_request(SearchParams(interval="year"))["aggs"]
+    # Not nested: the event fields are also on the document (include_in_root), so buckets count documents.
     assert aggs["receiving"] == {"terms": {"field": "events.receiving", "size": 30}}
-    assert aggs["kind"]["terms"]["field"] == "source_kind"
+    assert aggs["kind"] == {"terms": {"field": "source_kind", "size": 30}}
     assert aggs["published"]["date_histogram"]["calendar_interval"] == "year"
     assert "aggs" not in search_request(SearchParams(facets=False, collapse=False))
     assert SearchParams(interval="fortnight").interval == "auto"
@@ -96,6 +126,11 @@ def test_highlights_use_the_html_encoder_and_mark_tags():
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
     assert highlight["fields"]["text"]["no_match_size"] > 0
+    # Matches in the folded twins are shown on the original words.
+    assert highlight["fields"]["text"]["matched_fields"] == ["text", "search_text_en", "search_text_es",
+                                                            "search_text_other"]
+    assert highlight["fields"]["title"]["matched_fields"] == ["title", "search_title_en", "search_title_es",
+                                                             "search_title_other"]
 
 
 def test_sort_by_relevance_or_date():
@@ -139,9 +174,17 @@ def test_cursor_round_trip_and_rejection_of_anything_else():
 
 def test_spelled_out_operators_outside_quotes_become_query_syntax():
     body = search_request(SearchParams(text='asilo OR refugio NOT "this OR that" AND x'))
-    query = body["query"]["bool"]["must"][0]["simple_query_string"]["query"]
-    assert query == 'asilo | refugio -"this OR that" + x'
-    assert operators("Oregon o ANDes y NOTE") == "Oregon o ANDes y NOTE"
+    assert sqs(body, "es")["query"] == 'asil | refugi -"this or that" + x'
+
+
+def test_an_index_from_before_nested_events_gets_the_old_search():
+    body = search_request(SearchParams(text="asylum", receiving=("GT",), population=("MX",)), nested_events=False)
+    filters = body["query"]["bool"]["filter"]
+    assert {"term": {"events.receiving": "GT"}} in filters and {"term": {"events.population": "MX"}} in filters
+    assert "nested" not in str(body)
+    [clause] = body["query"]["bool"]["must"]
+    assert clause["bool"]["should"][0]["simple_query_string"]["fields"] == ["events.evidence"]
+    assert body["aggs"]["receiving"] == {"terms": {"field": "events.receiving", "size": 30}}
 
 
 def test_collapsed_searches_count_documents_without_a_cluster_id():
