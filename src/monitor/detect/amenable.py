@@ -170,7 +170,9 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
     fallback, fallback_cue = None, ""
     if not found and (strong or agreement or described or (transfer and doc.context) or R.POLICY_NOUN.search(text)):
-        if doc.here and (deixis := R.HERE.search(text)):
+        if doc.speaker and (deixis := R.SPEAKER_COUNTRY.search(text)):
+            fallback, fallback_cue = doc.speaker, f"{deixis.group()!r}: the state of {doc.speaker_cue!r}"
+        elif doc.here and (deixis := R.HERE.search(text)):
             fallback, fallback_cue = doc.here, f"{deixis.group()!r} in a report from {doc.here_cue!r}"
         elif context := _context_receivers(s, previous)[0]:
             found, how = context, "named just before"
@@ -183,7 +185,9 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
                        is_title=s.is_title)
     breaks = [m.start() for m in R.CLAUSE_BREAK.finditer(text)]
     receiving_signal = ("receiving:sentence" if explicit or described else "receiving:context" if found
-                        else "receiving:here" if fallback and fallback == doc.here and "report from" in fallback_cue
+                        else "receiving:here" if fallback and (
+                            (fallback == doc.here and "report from" in fallback_cue)
+                            or (fallback == doc.speaker and "the state of" in fallback_cue))
                         else "receiving:document" if fallback else "receiving:none")
     return Statement(s, fields, negated, found, how, fallback, fallback_cue, confidence, breaks,
                      _signals(text, s, strong=strong, transfer=transfer, agreement=agreement) | {receiving_signal})

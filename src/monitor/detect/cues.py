@@ -78,7 +78,7 @@ STANDING = _rx(r"\b(?:in|during|over)\s+(?:that|this|the\s+same)\s+period\b", r"
                r"per[ií]odo\b", r"\b(?:have|has)\s+been\s+(?:subject|eligible|covered|sent|transferred|included|"
                r"applied|amenable)\b", r"\bhan\s+sido\s+(?:trasladad|enviad|incluid|elegibles)\w*",
                r"\bsince\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d", r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
-               r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"(?<!which\s)(?<!that\s)\bremains?\b", r"\bya\s+(?:son|est[aá]n?|se\s+"
+               r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"(?<!which\s)(?<!that\s)\bremains?\b", r"\bya\s+(?!est[aá]n?\s+(?:vigente|en\s+vigor))(?:son|est[aá]n?|se\s+"
                r"aplica|pueden|eran|era|hab[ií]a)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
                r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b",
                # "designated when the agreement took effect; Cubans were added a month later": history

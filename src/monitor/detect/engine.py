@@ -110,7 +110,7 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
     return Doc(topic=topic, context=context, partner=_unique_top(partners), dominant=_unique_top(mentions),
                published=published, partners=tuple(partners) or tuple(named), trade=trade,
                neighbour_subject=neighbour_subject, receiver=receiver, receiver_cue=receiver_cue, here=here,
-               here_cue=sides.dateline_cue)
+               here_cue=sides.dateline_cue, speaker=sides.speaker, speaker_cue=sides.speaker_cue)
 
 
 def _unique_top(counts: Counter[str]) -> str | None:
@@ -170,6 +170,22 @@ def settle(claims: list[Claim]) -> list[Claim]:
         elif claim.is_event and claim.population in withdrawn:
             claim = claim.with_(f"withdrawn by a correction: {withdrawn[claim.population][:120]}", polarity="withdrawn")
         settled.append(claim)
+    return _headline_receivers(settled)
+
+
+def _headline_receivers(claims: list[Claim]) -> list[Claim]:
+    """A receiving state guessed from the whole document (a headline, a sentence naming none) yields
+    to the one other claims about the same population name, or point to ("nuestro país")."""
+    named: dict[str, str] = {}
+    for c in claims:
+        if c.is_event and c.receiving and c.signals & {"receiving:sentence", "receiving:context", "receiving:here"}:
+            named.setdefault(c.population, c.receiving)
+    settled = []
+    for c in claims:
+        there = named.get(c.population)
+        if there and c.receiving != there and "receiving:document" in c.signals:
+            c = c.with_("another sentence names where this population goes", receiving=there)
+        settled.append(c)
     return settled
 
 

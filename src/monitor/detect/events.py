@@ -58,6 +58,8 @@ class Doc:
     receiver_cue: str = ""
     here: str | None = None  # where "here", "aquí", "al país" point: the dateline's country, if it receives
     here_cue: str = ""
+    speaker: str | None = None  # where "our country", "su país" point: the state whose official speaks
+    speaker_cue: str = ""
 
 
 def _names_agreement(sentence: str) -> bool:

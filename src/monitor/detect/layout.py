@@ -34,7 +34,10 @@ EXCLUDED = re.compile(
     r"\b(?:exclu\w*|suspend\w*|suspensi[oó]n|withdrawn|withdrew|retirad[oa]s?|removed|revoked|revocad[oa]s?|"
     r"no\s+aplica|not\s+applicable|not\s+(?:covered|subject|designated|eligible|included)|deferred|postponed|"
     r"aplazad[oa]s?|diferid[oa]s?|pending|pendiente|fuera|outside|no\s+comprendid[oa]s?|sin\s+efecto|"
-    r"no\s+incluid[oa]s?|ended|terminated|lifted)\b", re.I)
+    r"no\s+incluid[oa]s?|ended|terminated|lifted|"
+    # not yet decided: "Cubanos: en discusión", "under review"
+    r"en\s+(?:discusi[oó]n|estudio|an[aá]lisis|evaluaci[oó]n|revisi[oó]n)|under\s+(?:discussion|review|consideration|study)|"
+    r"to\s+be\s+(?:decided|determined|confirmed)|por\s+(?:decidir|definir|determinar|confirmar)|tbd)\b", re.I)
 _HEADER_WORDS = re.compile(
     r"\b(?:nationality|nationalities|country|countries|citizenship|state|nacionalidad(?:es)?|pa[ií]s(?:es)?|"
     r"estado|effective|date|fecha|desde|a\s+partir\s+de|status|situaci[oó]n|notes?|observaciones|notas|"

@@ -60,12 +60,40 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,
                        r"(?:\(|[—–-]{1,2}\s)", re.M)
 
 
+# "El viceministro costarricense", "the Guatemalan foreign minister", "Costa Rica's vice minister": an
+# official of a state speaks, and "our country", "su país" in the report are that state.
+_TITLE = (r"(?:vice[\s-]?ministr[oa]|ministr[oa]|minister|canciller|presidente|presidenta|president|vicepresidente|"
+          r"vice[\s-]?president|secretary|secretari[oa]|spokes(?:person|man|woman)|vocero|portavoz|ambassador|embajador[a]?|"
+          r"director[a]?|official|funcionari[oa])")
+_TITLE_BEFORE = re.compile(_TITLE + r"\s+(?:de\s+\w+\s+)?$", _I)
+_TITLE_AFTER = re.compile(r"^\s+(?:(?:foreign|interior|security|deputy|vice|home\s+affairs)\s+){0,2}" + _TITLE + r"\b", _I)
+_POSSESSIVE_TITLE_AFTER = re.compile(r"^['’]s\s+(?:(?:foreign|interior|security|deputy|vice|home\s+affairs)\s+){0,2}" + _TITLE
+                                     + r"\b", _I)
+SPEAKER_SPAN = 1500  # characters of headline and lead where the speaking official is introduced
+
+
 @dataclass(frozen=True)
 class Parties:
     sender: str
     sender_cue: str
     dateline: str | None  # the country a dateline places the report in
     dateline_cue: str = ""
+    speaker: str | None = None  # the state whose official speaks in the lead ("our country" is that state)
+    speaker_cue: str = ""
+
+
+def _speaker(text: str, mentions: list[Mention], sender: str) -> tuple[str | None, str]:
+    for mention in mentions:
+        if mention.start > SPEAKER_SPAN or mention.code == sender:
+            continue
+        head = text[max(0, mention.start - 40) : mention.start]
+        tail = text[mention.end : mention.end + 60]
+        if mention.kind == "demonym" and not mention.plural and (
+                _TITLE_BEFORE.search(head) or _TITLE_AFTER.match(tail)):
+            return mention.code, (head[-25:] + mention.text + tail[:25]).strip()
+        if mention.kind == "country" and _POSSESSIVE_TITLE_AFTER.match(tail):
+            return mention.code, (mention.text + tail[:25]).strip()
+    return None, ""
 
 
 def _sender(text: str, mentions: list[Mention]) -> tuple[str, str]:
@@ -117,4 +145,6 @@ def parties(text: str) -> Parties:
     mentions = find_mentions(text)
     sender, cue = _sender(text, mentions)
     where, where_cue = _dateline_country(text)
-    return Parties(sender=sender, sender_cue=cue, dateline=where, dateline_cue=where_cue)
+    speaker, speaker_cue = _speaker(text, mentions, sender)
+    return Parties(sender=sender, sender_cue=cue, dateline=where, dateline_cue=where_cue, speaker=speaker,
+                   speaker_cue=speaker_cue)

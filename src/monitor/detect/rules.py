@@ -170,6 +170,9 @@ DESTINATION_ANAPHOR = re.compile(
 # "can be flown here", "serán trasladados al país": the place the report is written from (its dateline).
 HERE = re.compile(r"\b(?:here|aqu[ií]|ac[aá]|al\s+pa[ií]s|a\s+(?:este|nuestro)\s+pa[ií]s|nuestro\s+pa[ií]s|"
                   r"(?:to|in)\s+(?:this|our)\s+country|este\s+pa[ií]s|nuestro\s+territorio)\b", _I)
+# "podrán ser enviadas a nuestro país", "su país empezará a recibir": the speaking official's state.
+SPEAKER_COUNTRY = re.compile(r"\b(?:su|nuestro|our|his|her|their)\s+(?:propio\s+|own\s+)?(?:pa[ií]s|country|territorio|territory)\b",
+                             _I)
 # "eligible to be sent there": the destination is the country the sentence already named.
 THERE_ANAPHOR = re.compile(r"\b(?:sent|transferred|flown|relocated|moved|removed|traslad\w+|enviad\w+|remitid\w+)\s+"
                            r"(?:back\s+)?(?:there|thither|all[ií]|all[aá]|ah[ií])\b", _I)

@@ -1,7 +1,10 @@
 """Claims of one sentence: the sentence-level fields, then one claim per population (pure)."""
 
+import datetime as dt
+
 import pytest
 
+from monitor.detect import detect
 from monitor.detect.amenable import amenable, statement
 from monitor.detect.events import Doc, make_sentence
 
@@ -41,3 +44,15 @@ def test_one_population_denied_in_its_own_clause_and_another_affirmed():
 def test_a_sentence_without_a_trigger_makes_no_statement():
     assert statement(make_sentence("Cubans and Haitians live in Guatemala.", 0, is_title=False, background=False),
                      DOC) is None
+
+
+def test_our_country_is_the_speaking_officials_state_not_the_dateline() -> None:
+    detection = detect(
+        "Viceministro: ecuatorianos y guatemaltecos podrán ser trasladados desde el 15 de junio\n\n"
+        "CIUDAD DE PANAMÁ, 20 may (SIR) - El viceministro costarricense de Gobernación anunció que el protocolo del "
+        "acuerdo de asilo está vigente. \"Desde el 15 de junio, las personas ecuatorianas y guatemaltecas que pidan "
+        "asilo en la frontera estadounidense podrán ser enviadas a nuestro país\", declaró.",
+        published=dt.date(2027, 5, 20),
+    )
+    assert {e.key for e in detection.events if e.action == "made_amenable"} == {"made_amenable CR EC",
+                                                                             "made_amenable CR GT"}

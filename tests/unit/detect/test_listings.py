@@ -37,3 +37,14 @@ def test_a_sentence_after_the_list_can_claim_it():
             "1. Republic of Cuba\n2. Republic of Haiti\n\n"
             "An individual of one of these nationalities may be transferred to Ecuador under the Agreement.")
     assert current(text) == {"made_amenable EC CU", "made_amenable EC HT"}
+
+
+def test_a_row_still_under_discussion_is_not_covered():
+    detection = detect(
+        "Chile y Perú acordaron las nacionalidades del mecanismo de asilo. Chile podrá enviar al Perú a las "
+        "siguientes personas:\n"
+        "- Ecuatorianos: incluidos desde el 1 de junio.\n"
+        "- Cubanos: en discusión.\n",
+        published=dt.date(2028, 5, 10),
+    )
+    assert "made_amenable PE CU" not in {e.key for e in detection.events}

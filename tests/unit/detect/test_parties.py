@@ -36,3 +36,14 @@ def test_an_application_lodged_in_a_country_names_the_sender() -> None:
     found = parties("Las personas que hayan presentado su solicitud de reconocimiento de la condición de refugiado "
                     "en México podrán ser canalizadas a Belice.")
     assert found.sender == "MX"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("CIUDAD DE PANAMÁ, 20 may - El viceministro costarricense de Gobernación anunció que su país recibirá "
+     "a solicitantes de asilo.", "CR"),
+    ("The Guatemalan foreign minister said his country would take in asylum seekers.", "GT"),
+    ("Ecuador's vice minister said on Tuesday that the first group had arrived.", "EC"),
+    ("Officials in Washington said the first group had arrived.", None),
+])
+def test_the_state_whose_official_speaks(text: str, speaker: str | None) -> None:
+    assert parties(text).speaker == speaker
