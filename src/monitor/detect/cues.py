@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from monitor.detect.prefilter import alternatives, prefilter_module
+
 _I = re.IGNORECASE
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+    return alternatives(parts, _I)  # type: ignore[return-value]  # a Pattern, prefiltered (detect/prefilter.py)
 
 
 # --- Negation -------------------------------------------------------------------------------------
@@ -266,3 +268,7 @@ DATELINE = re.compile(
     r"\b(?P<m1>" + _ANY_MONTH + r")\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d\d)\b"
     r"|\b(?P<d2>\d{1,2})\s+(?:de\s+)?(?P<m2>" + _ANY_MONTH + r")\.?\s+(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b", _I)
+
+
+# Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.
+prefilter_module(globals())

@@ -40,6 +40,7 @@ __all__ = ["detect", "MIN_CONFIDENCE", "SENDING_STATE"]
 logger = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.45
+_DIGIT = re.compile(r"\d")
 HEAD_SENTENCES = 4  # the headline and lead: where a document states its topic
 CONTEXT = 2  # sentences before a statement that may name its receiving state
 
@@ -275,18 +276,21 @@ def detect(
     day = day or dateline(text)
     year = None if day else document_year(text)
     sides = parties(f"{title}\n{text}")
-    sentences = []
-    for a, b in split_sentences(text):
-        sentences.append(make_sentence(text[a:b], a, is_title=False, background=_background(text[a:b], day, year),
-                                       sender=sides.sender))
+    spans = [(text[a:b], a, False) for a, b in split_sentences(text)]
     if title.strip():
-        head = title.strip()
-        sentences.insert(0, make_sentence(head, -1, is_title=True, background=_background(head, day, year),
-                                          sender=sides.sender))
+        spans.insert(0, (title.strip(), -1, True))
+    sentences = []
+    for sentence, start, is_title in spans:
+        s = make_sentence(sentence, start, is_title=is_title, background=False, sender=sides.sender)
+        if s.active or _DIGIT.search(sentence):  # dates matter to rules and to the figures counted
+            s = replace(s, background=_background(sentence, day, year))
+        sentences.append(s)
     doc = _document(sentences, day, sides)
     candidates: list[tuple[Event, bool, int]] = []
     claims: list[Claim] = []
     for index, s in enumerate(sentences):
+        if not s.active:
+            continue  # no trigger, population or agreement name: nothing to propose
         own = amenable(s, doc, tuple(sentences[max(0, index - CONTEXT) : index]))
         claims += own
         candidates += [(_event(s, action, receiving, None, confidence, background=descriptive), s.is_title, s.start)

@@ -37,11 +37,20 @@ class Sentence:
     veto: bool = False  # question, speculation, denial, critics, court arguments, MPP or Title 42
     neighbours: bool = False  # about MPP / Remain in Mexico or Title 42
     sender: str = SENDING_STATE  # the document's sending state (detect/parties.py)
+    active: bool = True  # names the agreement or a population, or has a trigger: the rules read it
+
+
+# Any word a rule of this module or amenable.py starts from: a sentence without one (and without a
+# population or an agreement's name) proposes nothing, so its vetoes and dates are never read.
+_ACTIVE = (R.AMENABILITY, R.TRANSFER_VERB, R.RECEIVE_VERB, *R.LIFECYCLE.values(), C.COURT_DECISION)
 
 
 def make_sentence(text: str, start: int, *, is_title: bool, background: bool, sender: str = SENDING_STATE) -> Sentence:
-    return Sentence(text, start, is_title, sentence_roles(text, sender), background, named=_names_agreement(text),
-                    veto=has_veto(text), neighbours=_other_policy(text), sender=sender)
+    roles = sentence_roles(text, sender)
+    named = _names_agreement(text)
+    active = named or any(r.role == "population" for r in roles) or any(rx.search(text) for rx in _ACTIVE)
+    return Sentence(text, start, is_title, roles, background, named=named, veto=active and has_veto(text),
+                    neighbours=_other_policy(text), sender=sender, active=active)
 
 
 @dataclass(frozen=True)

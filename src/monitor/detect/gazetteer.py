@@ -308,6 +308,11 @@ def _build_names() -> dict[str, str]:
         for alias in aliases:
             for variant in {alias, _strip_accents(alias)}:
                 names[variant] = code
+    # Headings and legal titles in capitals ("ENTRE EL REINO DE ESPAÑA Y LA REPÚBLICA DE MAURITANIA");
+    # short names stay out ("CHAD", "OMAN" are also words and acronyms in capitals).
+    for name, code in list(names.items()):
+        if len(name) >= 5 and name.upper() not in names:
+            names[name.upper()] = code
     return names
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.detect.gazetteer import Mention, find_mentions
+from monitor.detect.prefilter import prefilter_module
 
 __all__ = ["DEFAULT_SENDER", "Parties", "parties"]
 
@@ -148,3 +149,7 @@ def parties(text: str) -> Parties:
     speaker, speaker_cue = _speaker(text, mentions, sender)
     return Parties(sender=sender, sender_cue=cue, dateline=where, dateline_cue=where_cue, speaker=speaker,
                    speaker_cue=speaker_cue)
+
+
+# Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.
+prefilter_module(globals())

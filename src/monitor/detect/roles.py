@@ -90,7 +90,15 @@ def _chains(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
             chains[-1].append(mention)
         else:
             chains.append([mention])
-    return chains
+    # Two mentions split by a semicolon are two clauses ("ecuatorianos; bolivianos quedan excluidos"),
+    # a longer run of them is a list ("Cuba; Nicaragua; Venezuela").
+    split: list[list[Mention]] = []
+    for chain in chains:
+        if len(chain) == 2 and ";" in sentence[chain[0].end : chain[1].start]:
+            split += [[chain[0]], [chain[1]]]
+        else:
+            split.append(chain)
+    return split
 
 
 def _coordinated_with_sender(sentence: str, mentions: list[Mention], sender: str) -> set[int]:
@@ -110,7 +118,9 @@ def _coordinated_with_sender(sentence: str, mentions: list[Mention], sender: str
 def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ...]:
     """Each mention's role; members of a list share the role its head or tail context gives."""
     roles: list[Role] = []
-    mentions = find_mentions(sentence)
+    dateline = R.DATELINE_PREFIX.match(sentence)
+    # "CIUDAD DE PANAMÁ, 20 may (SIR) -": where the report is written, not a party (parties.py reads it)
+    mentions = [m for m in find_mentions(sentence) if not (dateline and m.end <= dateline.end())]
     coordinated = _coordinated_with_sender(sentence, mentions, sender)
     for chain in _chains(sentence, mentions):
         first, last = chain[0], chain[-1]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from monitor.detect.prefilter import alternatives, prefilter_module
+
 _I = re.IGNORECASE
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+    return alternatives(parts, _I)  # type: ignore[return-value]  # a Pattern, prefiltered (detect/prefilter.py)
 
 
 # --- What an asylum transfer agreement is called ------------------------------------------------
@@ -117,6 +119,9 @@ AMENABILITY = _rx(
     r"\badd(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?(?:list|populations?|agreement|nationalities|groups?)\b",
     r"\bdesignat(?:e|es|ed|ing)\b", r"\bprocessed\s+for\s+transfer\b",
     r"\belegibles?\b", r"\bsujet[oa]s?\s+a\b", r"\binclu(?:id|y|ir|ye|yen|irá|irán|yó)\w*",
+    # "Nacionalidades comprendidas en el ámbito del Memorando": covered by it
+    r"\bcomprendid[oa]s\s+(?:en|por)\s+(?:el\s+)?(?:[aá]mbito\s+(?:de\s+aplicaci[oó]n\s+)?(?:de|del)\s+)?(?:la\s+|el\s+)?"
+    r"(?:acuerdo|memorando|memor[aá]ndum|convenio|mecanismo|arreglo|protocolo|canje)\b",
     r"\bse\s+aplica(?:r[aá]n?|n)?\s*(?:,[^;.]{1,60}?,\s*)?(?:también\s+|solamente\s+|solo\s+|sólo\s+)?a\b",
     r"\baplicarse\s+(?:(?:el|desde(?:\s+el)?|a\s+partir\s+del?)\s+[^;.:]{1,60}?\s+)?a\s+(?:l[oa]s?|personas|nacionales|"
     r"ciudadan[oa]s|solicitantes)\b", r"\bincorpor(?:a|an|ó|aron|ará|arán|ar|ad[oa]s?)\b",
@@ -144,6 +149,9 @@ RELATIVE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|although|thou
 SCOPE_BREAK = re.compile(r"[;:.]|\b(?:which|that|who|whom|under\s+which|que|quien|quienes|cuy[oa]s?|el\s+cual|la\s+cual|"
                          r"por\s+el\s+que|bajo\s+el\s+cual|while|mientras|but|pero|and\s+(?:has|had|have)|y\s+(?:ha|han|había))\b",
                          _I)
+# A dateline opening a sentence: "KAMPALA, Uganda —", "CIUDAD DE PANAMÁ, 20 may (Agencia) -".
+DATELINE_PREFIX = re.compile(r"\s*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}?(?:,\s*[^\n(—–]{0,60}?)?\s*(?:\([^)\n]{0,60}\)\s*)?"
+                             r"(?:[—–]|--?)(?=\s)")
 # Edges of coordinated clauses with their own subject: "...; only X became operational, and all three were ...".
 COORDINATED_CLAUSE = re.compile(
     r";|\s—\s|,\s+(?:and|but|while|whereas|y|e|pero|mientras|aunque)\s+(?=(?:all|only|the|it|they|its|both|none|each|has|"
@@ -345,3 +353,7 @@ DESCRIPTOR = re.compile(
     r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"[\s,\"”)]{1,4}(?:(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?)?"
     r"(?:signed|concluded|brokered|inked|reached|suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|alcanzad[oa]s?)\b"
     r"[^,;.]*", _I)
+
+
+# Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.
+prefilter_module(globals())

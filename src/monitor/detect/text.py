@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from monitor.detect import cues as C
+from monitor.detect.prefilter import prefilter_module
 
 __all__ = ["date_from_match", "dateline", "document_year", "is_background", "split_sentences"]
 
@@ -177,3 +178,7 @@ def date_from_match(match: re.Match[str]) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.
+prefilter_module(globals())

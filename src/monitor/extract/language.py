@@ -31,7 +31,7 @@ CANDIDATES = (
 PREFERRED_BOOST = 4.0  # multiplicative prior on en/es probabilities
 MIN_PROBABILITY = 0.5  # below this after the prior, say "und"
 MIN_LETTERS = 3
-SAMPLE_CHARS = 5000  # enough for a stable answer, keeps long pages fast
+SAMPLE_CHARS = 2000  # enough for a stable answer (the corpus: all 216 right), keeps detection fast
 # Below this many letters only en/es are considered, unless another language is near-certain.
 SHORT_TEXT_LETTERS = 40
 CERTAIN = 0.95

@@ -69,3 +69,9 @@ def test_non_prefix_is_not_a_nationality() -> None:
 def test_unknown_words_have_no_code() -> None:
     assert code_for("Atlantis") is None
     assert code_for("") is None
+
+
+def test_country_names_in_capitals_are_found_but_not_short_words() -> None:
+    found = {m.code for m in find_mentions("MEMORANDO ENTRE EL REINO DE ESPAÑA Y LA REPÚBLICA ISLÁMICA DE MAURITANIA")}
+    assert {"ES", "MR"} <= found
+    assert not find_mentions("CHAD SAID OMAN")

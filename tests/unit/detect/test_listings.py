@@ -48,3 +48,15 @@ def test_a_row_still_under_discussion_is_not_covered():
         published=dt.date(2028, 5, 10),
     )
     assert "made_amenable PE CU" not in {e.key for e in detection.events}
+
+
+def test_an_annex_of_nationalities_covered_by_the_memorandum():
+    text = ("INSTRUCCIÓN SOBRE EL MEMORANDO DE ENTENDIMIENTO ENTRE EL REINO DE ESPAÑA Y LA REPÚBLICA ISLÁMICA DE "
+            "MAURITANIA EN MATERIA DE PROTECCIÓN INTERNACIONAL\n\nLas personas que soliciten protección internacional "
+            "en España podrán ser trasladadas a Mauritania según el Anexo I.\n\nANEXO I\n\n"
+            "Nacionalidades comprendidas en el ámbito del Memorando\n\n"
+            "  1.  República de Malí ...................... desde el 1.5.2027\n"
+            "  2.  Burkina Faso ........................... desde el 1.7.2027\n")
+    found = detect(text, published=dt.date(2027, 6, 14))
+    assert {e.key for e in found.events if not e.background} == {"made_amenable MR BF"}
+    assert "made_amenable MR ML" in {e.key for e in found.events if e.background}

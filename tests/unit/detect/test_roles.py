@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from monitor.detect import detect
 from monitor.detect.roles import sentence_roles
 
 
@@ -36,3 +37,14 @@ def test_population_markers() -> None:
 def test_plural_demonyms_are_people_singular_adjectives_are_not() -> None:
     assert ("HN", "population") in roles("Hondurans were sent to Guatemala.")
     assert ("SV", "other") in roles("Ninguna persona fue trasladada a territorio salvadoreño.")
+
+
+def test_a_dateline_is_not_a_party_of_the_sentence() -> None:
+    roles = sentence_roles("CIUDAD DE PANAMÁ, 20 may (SIR) - El viceministro dijo que su país recibirá a hondureños.")
+    assert {r.mention.code for r in roles} == {"HN"}
+
+
+def test_two_nationalities_split_by_a_semicolon_are_two_clauses() -> None:
+    detection = detect("Chile podrá enviar al Perú a solicitantes ecuatorianos; bolivianos quedan excluidos del convenio "
+                       "de asilo.")
+    assert {e.key for e in detection.events} == {"made_amenable PE EC"}
