@@ -1,7 +1,9 @@
 """A chronological replay of the labeled corpus through the real `monitor ingest`: a loopback
 feed grows batch by batch (oldest documents first), a catch-all subscriber receives every
 finding exactly once (one email per knowledge record; the required `made_amenable` pairs of
-the labels all among them), and an idle rerun sends nothing and writes nothing."""
+the labels all among them), no alert is false (the document that raised it labels the pair, as
+news or as background) or a duplicate (a pair alerts again after its agreement ended only for a
+document that reports it as news), and an idle rerun sends nothing and writes nothing."""
 
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ def corpus_documents() -> list[tuple[dt.date, Path, dict]]:
     return sorted(docs, key=lambda d: (d[0], d[1].name))
 
 
+def _key(event: dict) -> str:
+    return f"{event['action']} {event['receiving']} {event.get('population') or '-'}"
+
+
 def monitor(env, *args):
     return subprocess.run([sys.executable, "-m", "monitor.cli", *args], env=env, capture_output=True, text=True,
                           timeout=600)
@@ -64,21 +70,44 @@ def test_chronological_replay_alerts_every_finding_exactly_once(monitor_env, sit
     client = Elasticsearch(es_url)
     try:
         client.indices.refresh(index=f"{prefix}-events")
-        records = [h["_id"] for h in client.search(index=f"{prefix}-events", size=1000,
-                                                   query={"term": {"action": "made_amenable"}})["hits"]["hits"]]
+        hits = client.search(index=f"{prefix}-events", size=1000,
+                             query={"term": {"action": "made_amenable"}})["hits"]["hits"]
         indexed = client.count(index=f"{prefix}-documents")["count"]
     finally:
         client.close()
+    records = [h["_id"] for h in hits]
     assert indexed == len(docs)
     headers = []
     for path in messages(mail_dir):
         headers += email.message_from_bytes(path.read_bytes(), policy=policy.default).get_all("X-Monitor-Finding")
     assert len(headers) == len(records), "one email per made_amenable knowledge record"
-    expected = {f"made_amenable {e['receiving']} {e['population']}" for _, _, data in docs for e in data["events"]
-                if e["action"] == "made_amenable"}
-    assert expected <= set(headers), sorted(expected - set(headers))
     record_keys = {"made_amenable " + " ".join(r.split("@")[0].split(":")[1:]) for r in records}
     assert set(headers) == record_keys
+
+    # No false alert: the document that raised each alert labels its pair (as news or as background).
+    labels = {f"{site.base_url}/docs/{path.name}": data for _, path, data in docs}
+    false = []
+    for hit in hits:
+        record = hit["_source"]
+        key = f"made_amenable {record['receiving']} {record['population']}"
+        label = labels[record["url"]]
+        labeled = {_key(e) for e in label["events"] + label["background_events"]}
+        if key not in labeled:
+            false.append(f"{key} from {label['file']}: {record['evidence'][:160]}")
+    assert not false, "false alerts:\n" + "\n".join(false)
+    # No duplicate: a pair alerts again (a new epoch after its agreement ended) only for a document
+    # that reports it as news, never for a recap.
+    duplicates = []
+    for hit in hits:
+        record = hit["_source"]
+        if record.get("epoch"):
+            key = f"made_amenable {record['receiving']} {record['population']}"
+            if key not in {_key(e) for e in labels[record["url"]]["events"]}:
+                duplicates.append(f"{hit['_id']} from {labels[record['url']]['file']}")
+    assert not duplicates, "alerted again for a recap:\n" + "\n".join(duplicates)
+    # Recall: every pair the labels require reaches the subscriber.
+    expected = {_key(e) for _, _, data in docs for e in data["events"] if e["action"] == "made_amenable"}
+    assert expected <= set(headers), sorted(expected - set(headers))
 
     before = len(messages(mail_dir))
     idle = monitor(monitor_env, "ingest", "--sources", str(sources), "--json")
