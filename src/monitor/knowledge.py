@@ -46,6 +46,18 @@ class Terminations:
             known["sources"].append(source)
 
 
+def _recap_epoch(repo: Repository, record_id: str, receiving: str, epoch: str, terminations: Terminations) -> str:
+    """The epoch a background `made_amenable` fact belongs to. Reported after a termination, a recap
+    ("Mexicans were sent to Guatemala in 2020") most likely predates it: when the pair is known from
+    an earlier epoch, the fact joins that record and opens no new epoch, so it does not alert again.
+    Only a current decision after the termination makes the pair new."""
+    earlier = ["", *(d.isoformat() for d in termination_dates(terminations.records.values(), receiving))]
+    for candidate in reversed([e for e in earlier if e < epoch]):
+        if repo.findings.get(f"{record_id}@{candidate}" if candidate else record_id) is not None:
+            return candidate
+    return epoch
+
+
 def reconcile(repo: Repository) -> list[str]:
     """Merge unreconciled documents' events into the knowledge index; return new finding ids.
 
@@ -82,6 +94,8 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
     record_id = finding_id(action, receiving, population)
     published = doc.get("published")
     epoch = terminations.epoch(receiving, published) if action == "made_amenable" else ""
+    if epoch and event.get("background"):
+        epoch = _recap_epoch(repo, record_id, receiving, epoch, terminations)
     if epoch:
         record_id = f"{record_id}@{epoch}"
     now = utcnow().isoformat()

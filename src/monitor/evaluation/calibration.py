@@ -70,7 +70,7 @@ def fit(data: Sequence[Example], *, l2: float = L2) -> tuple[float, dict[str, fl
     x, y = _matrix(data, names)
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
-    penalty[0] = 0.0  # the bias is not shrunk
+    penalty[0] = 1e-3  # the bias is barely shrunk: enough to keep Newton's step defined when the data separate
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-x @ w))
         gradient = x.T @ (p - y) + penalty * w
