@@ -76,3 +76,18 @@ def test_timeline_command_answers_who_was_amenable(repo, es_url, prefix):
                             "--json"], env=env, capture_output=True, text=True, timeout=120)
     assert json.loads(later.stdout) == {"receiving": "GT", "on": "2022-01-01",
                                         "agreement_status": "agreement_terminated", "amenable": []}
+
+
+def test_a_recap_after_termination_joins_the_old_record_and_does_not_alert(repo):
+    put(repo, "first", "2020-01-06", event("made_amenable", "GT", "MX"))
+    put(repo, "end", "2021-05-06", event("agreement_terminated", "GT"))
+    put(repo, "recap", "2022-03-01", event("made_amenable", "GT", "MX", background=True))
+    assert reconcile(repo) == ["made_amenable:GT:MX"]
+    assert [s["document_id"] for s in repo.findings.get("made_amenable:GT:MX")["sources"]] == ["first", "recap"]
+    assert repo.findings.get("made_amenable:GT:MX@2021-05-06") is None
+    # a background fact nobody knew before is still a finding (docs/DETECTION.md), in its epoch
+    put(repo, "unknown", "2022-04-01", event("made_amenable", "GT", "HN", background=True))
+    assert reconcile(repo) == ["made_amenable:GT:HN@2021-05-06"]
+    # and a current decision after the termination makes an old pair new again
+    put(repo, "again", "2025-07-02", event("made_amenable", "GT", "MX"))
+    assert reconcile(repo) == ["made_amenable:GT:MX@2021-05-06"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from monitor.detect import cues as C
@@ -212,13 +213,23 @@ def _signals(text: str, s: Sentence, *, strong: bool, transfer: bool, agreement:
     return frozenset(found)
 
 
+_PARTICIPLE = re.compile(r"\w+(?:ad[oa]s?|id[oa]s?|ed)$|^(?:sent|flown)$", re.IGNORECASE)
+
+
+def _modifier(text: str, trigger: tuple[int, int], anchor: int) -> bool:
+    """A participle right after the population describes it ("cubanos enviados desde Estados Unidos"):
+    the verb that governs the population is another one ("dejará de recibir")."""
+    return 0 <= trigger[0] - anchor <= 2 and bool(_PARTICIPLE.search(text[trigger[0] : trigger[1]]))
+
+
 def _population_negated(st: Statement, population: Role) -> bool:
     """Whether a population is denied after it ("Cubans are not among them") or all verbs governing it are negated."""
     text, triggers = st.sentence.text, st.negated
     if C.POST_NEGATION.match(text, population.anchor):
         return True
     clause = bisect.bisect(st.breaks, population.anchor - 1)
-    governing = [t for t in triggers if bisect.bisect(st.breaks, t[0]) == clause]
+    governing = [t for t in triggers if bisect.bisect(st.breaks, t[0]) == clause
+                 and not _modifier(text, t, population.anchor)]
     if governing:
         return all(triggers[t] for t in governing)
     return triggers[min(triggers, key=lambda t: abs(t[0] - population.mention.start))]

@@ -236,6 +236,8 @@ def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Se
         return False
     if any(e.action == "agreement_terminated" and e.background for e in events):
         return False  # the agreement ended before the document: what it says of it is history
+    if any(_removal(c) for c in claims):
+        return True  # "los cubanos dejan de estar comprendidos": who is covered changed
     if any(c.polarity != "affirmed" or c.attribution == "rumour" or c.modality != "decided" for c in claims
            if c.predicate == "asylum_transfer" and not c.background):
         return False  # a denial, a fact check, a proposal: about the agreement, but no news of it
@@ -248,6 +250,13 @@ def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Se
             continue
         return True
     return False
+
+
+def _removal(claim: Claim) -> bool:
+    """A population an official decision takes out of an agreement from now on."""
+    return (claim.polarity == "denied" and claim.predicate == "asylum_transfer" and claim.modality == "decided"
+            and not claim.background and claim.attribution not in ("rumour", "critic", "court_argument", "opinion")
+            and any(cue.field == "polarity" and C.CESSATION.search(cue.text) for cue in claim.cues))
 
 
 # Stems any event or relevance signal needs at least one of (English and Spanish).

@@ -44,8 +44,13 @@ LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
 CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
+ITEM_HEAD = 60  # characters: a listed population opens its item; one deep in a prose item is that prose's
+
+
 def _population(item: Item, sender: str) -> Mention | None:
     for mention in find_mentions(item.text):
+        if mention.start > ITEM_HEAD:
+            return None
         if mention.code != sender:
             return mention
     return None

@@ -80,3 +80,21 @@ def test_one_expulsion_further_down_does_not_make_the_document_about_title_42(ru
         published=dt.date(2027, 5, 18),
     )
     assert "made_amenable PA CO" in current(detection)
+
+
+def test_a_nationality_taken_out_of_coverage_is_news_but_no_event(run) -> None:
+    detection = run(
+        "ASUNCIÓN, 7 may 2027 — Paraguay dejará de recibir a solicitantes de asilo cubanos enviados desde Estados "
+        "Unidos bajo el acuerdo de cooperación en asilo a partir del 1 de junio, anunció la Cancillería.",
+        published=dt.date(2027, 5, 7),
+    )
+    assert "made_amenable PY CU" not in {e.key for e in detection.events}
+    assert detection.relevant
+
+
+def test_stop_you_from_sending_is_not_a_removal(run) -> None:
+    detection = run(
+        '"Is there anything in the asylum cooperative agreement that would stop you from sending a Venezuelan family '
+        'to Guatemala?" she asked.'
+    )
+    assert not detection.relevant
