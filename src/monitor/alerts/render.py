@@ -104,7 +104,7 @@ def place(code: str, language: str = "en") -> str:
     """A country's name in the subscriber's language ("GT" → "Guatemala")."""
     if language == "es":
         country = pycountry.countries.get(alpha_2=code.upper())
-        return _spanish().gettext(country.name) if country else code
+        return _spanish().gettext(country.name) if country else country_name(code)
     return country_name(code)
 
 

@@ -56,6 +56,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "CZ": ("Czech Republic", "República Checa"),
     "IR": ("Iran", "Irán"),
     "VE": ("Venezuela",),
+    "XK": ("Kosovo", "Republic of Kosovo", "República de Kosovo"),  # user-assigned code, not in ISO 3166 tables
     "BO": ("Bolivia",),
     "TZ": ("Tanzania",),
     "MD": ("Moldova", "Moldavia"),
@@ -105,6 +106,7 @@ _AMBIGUOUS_NAMES = frozenset({
 # code, English singular forms ("*" = invariant, no plural in -s), Spanish masculine singular forms.
 _DEMONYM_TABLE = """
 MX Mexican | mexicano
+XK Kosovar | kosovar
 GT Guatemalan | guatemalteco
 SV Salvadoran, Salvadorean, Salvadorian | salvadoreño
 HN Honduran | hondureño
@@ -396,8 +398,12 @@ def country_name(code: str) -> str:
     """The everyday English name of a country ("GT" → "Guatemala"); the code if unknown."""
     country = pycountry.countries.get(alpha_2=code.upper())
     if country is None:
-        return code
+        return USER_ASSIGNED.get(code.upper(), code)
     return getattr(country, "common_name", None) or country.name
+
+
+#: Codes in common use that ISO 3166 leaves to its users ("XK": Kosovo, as the EU and the US write it).
+USER_ASSIGNED = {"XK": "Kosovo"}
 
 
 def demonym(code: str) -> str | None:

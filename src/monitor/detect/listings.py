@@ -90,7 +90,10 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
             continue
         headings = [line for line in structure.lead.splitlines() if len(line) <= 80 and not line.rstrip().endswith(".")]
         introducing = found.sentence.text if found.sentence in lead else ""
-        if negative := _NEGATIVE_LEAD.search("\n".join([*headings, introducing])):
+        # The clause that ends on the list says whether it includes or excepts ("… who are not otherwise
+        # excepted …, may be transferred to Uganda:" includes).
+        last_clause = re.split(r"[,;]", introducing)[-1]
+        if negative := _NEGATIVE_LEAD.search("\n".join([*headings, last_clause])):
             items = [(code, surface, replace(item, excluded=True)) for code, surface, item in items]
             found = replace(found, fields={**found.fields, "polarity": ("denied", negative.group())})
         if statistics := _STATISTICS_LEAD.search("\n".join([*headings, introducing])):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.gazetteer import Mention, find_mentions
+from monitor.detect.parties import HOSTS
 
 __all__ = ["SENDING_STATE", "Role", "receivers", "sentence_roles"]
 
@@ -61,7 +62,9 @@ def _mention_role(sentence: str, mention: Mention) -> str:
     preceding = _country_before(sentence, mention)
     if R.BORDER_AFTER.match(following) or R.BORDER_BEFORE.search(preceding):
         return "border"
-    if R.POPULATION_MARKER.search(preceding):
+    if marker := R.POPULATION_MARKER.search(preceding):
+        if mention.code in HOSTS and R.FROM_MARKER.search(marker.group()):
+            return "other"  # "asylum seekers from the United Kingdom": where they asked, not who they are
         return "population"
     if R.GOVERNMENT_AFTER.match(following):
         return "state"

@@ -117,6 +117,9 @@ AMENABILITY = _rx(
     r"\bappl(?:y|ies|ied|ying)\s*(?:,[^;.]{1,60}?,\s*)?(?:(?:only|also|now|initially|solely|equally|for\s+now|"
     r"as\s+well)\s+)?to\b",
     r"\badd(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?(?:list|populations?|agreement|nationalities|groups?)\b",
+    # "to apply the U.S.-Paraguay ACA, effective September 21, also to nationals of"
+    r"\bappl(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|this\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agreement|ACA|arrangement|deal|"
+    r"memorandum|mechanism|protocol)\b[^.;:]{0,60}?\bto\b",
     r"\bdesignat(?:e|es|ed|ing)\b", r"\bprocessed\s+for\s+transfer\b",
     r"\belegibles?\b", r"\bsujet[oa]s?\s+a\b", r"\binclu(?:id|y|ir|ye|yen|irá|irán|yó)\w*",
     # "Nacionalidades comprendidas en el ámbito del Memorando": covered by it
@@ -231,9 +234,11 @@ GOVERNMENT_BEFORE = re.compile(
 POPULATION_MARKER = re.compile(
     r"\b(?:(?:citizens?|nationals?)\s+(?:or|and|and/or)\s+(?:citizens?|nationals?)|nationals|citizens|natives|people|"
     r"(?:an?|one|each|every|any)\s+(?:\w+\s+)?(?:citizen|national|native)|(?:un|una)\s+(?:ciudadan[oa]|nacional)|"
-    r"persons|migrants|asylum[\s-]+seekers|applicants|families|individuals|"
+    r"persons|migrants|asylum[\s-]+seekers|applicants|families|individuals|men|women|boys|girls|children|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|others|rest)|hombres|mujeres|"
     r"refugees|those|nacionales|ciudadan[oa]s|personas|migrantes|solicitantes(?:\s+de\s+asilo)?|originari[oa]s|"
     r"provenientes|procedentes|oriund[oa]s)\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", _I)
+FROM_MARKER = re.compile(r"\b(?:from|procedentes|provenientes)\b", _I)
 # "personas de nacionalidad mexicana"; Spanish article + demonym is a noun ("un hondureño", "la cubana").
 NATIONALITY_BEFORE = re.compile(r"(?:\bnacionalidad(?:es)?|\b(?:un|una|el|la|otro|otra))\s+$", _I)
 # A sentence that continues the previous one's transfer: "The group, made up of Cuban ... nationals".

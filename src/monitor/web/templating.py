@@ -44,10 +44,9 @@ def country(code: str | None) -> str:
     """"GT" → "Guatemala" (the code itself when unknown)."""
     if not code:
         return ""
-    import pycountry  # its tables load on first use
+    from monitor.alerts.render import place  # pycountry's tables load on first use
 
-    found = pycountry.countries.get(alpha_2=code.upper())
-    return (getattr(found, "common_name", None) or found.name) if found else code
+    return place(code)
 
 
 def facet_label(name: str, value: str) -> str:
