@@ -24,10 +24,16 @@ _GAP = r"(?:[\w'’\"“”«»-]+\s+){0,3}?[\"“«]?"  # up to three words (qu
 NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|never|neither|nor|no\s+longer|no|nunca|ya\s+no|tampoco|ni|yet\s+to|refus\w+|declin\w+|reject\w*|oppos\w+|"
     r"rechaz\w+|won't|cannot|block(?:s|ed|ing)?|barr(?:ed|ing)|prevent(?:s|ed|ing)?|prohibit\w*|bloque\w+|"
-    r"imp(?:idió|ide|edir)|prohib\w+|sin(?!\s+embargo)|ninguna?|"
+    r"imp(?:idió|ide|edir)|prohib\w+|sin(?!\s+embargo)|ninguna?|absten\w*\s+de|refrain\w*\s+from|"
     # cessation: "dejará de recibir", "dejan de estar comprendidos", "stopped sending", "ceases to apply"
     r"dej(?:a|an|ó|aron|ará|arán|ar[ií]an?)\s+de|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)\s+to|ces(?:a|an|ará|arán)\s+de)"
     r"|n't)\s+" + _GAP + "$", _I)
+# Transfers told in the past tense, or over the agreement's life: "were transferred", "fueron recibidas",
+# "durante la vigencia del Acuerdo".
+PAST_TRANSFER = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|fueron|fue|han\s+sido|hab[ií]an\s+sido)\s+(?:\w+\s+)?(?:transferr?ed|sent|"
+    r"flown|relocated|received|trasladad[oa]s?|enviad[oa]s?|recibid[oa]s?|reubicad[oa]s?)\b|"
+    r"\bdurante\s+(?:la\s+)?vigencia\b|\bduring\s+(?:the\s+)?(?:life|lifetime|term)\s+of\b", re.IGNORECASE)
 # A population taken out of coverage from now on: news of who is covered, not a denial.
 CESSATION = re.compile(r"\bdej(?:a|an|ó|aron|ará|arán|ar[ií]an?)\s+de\b|\bstop(?:s|ped|ping)?\b(?!\s+\w+\s+from\b)|\bceas(?:e|es|ed|ing)\s+to\b|"
                        r"\bces(?:a|an|ará|arán)\s+de\b|\bya\s+no\b|\bno\s+longer\b", re.IGNORECASE)
@@ -56,7 +62,11 @@ SPECULATION = _rx(
     r"\bpropos(?:al|als|ed|es|ing)\b", r"\bpropuest[oa]s?\b", r"\bpropon\w+", r"\bpropus\w+", r"\bconsidering\b",
     r"\bconsider\s+(?:whether|sending|a|an|the)\b", r"\bdiscuss(?:ing|ion|ions|es)?\b", r"\bnegotiat\w+", r"\btalks\b",
     r"\bweigh(?:s|ing)\b", r"\bdebat(?:e|es|ed|ing)\b", r"\bdeliberat\w+", r"\bdebat(?:e|en|iendo)\b", r"\bmull\w+", r"\bexplor(?:e|es|ing)\b", r"\bpossib\w+", r"\bpotential(?:ly)?\b",
-    r"\bposib\w+", r"\bnegoci\w+", r"\banaliz\w+", r"\beval[uú]\w+", r"\bestudi(?:a|an|ando)\b", r"\bplante\w+",
+    r"\bposib\w+", r"\bnegoci\w+",
+    # "analiza la posibilidad de incluir", "evalúa si": deliberation ("el informe analiza la aplicación" is not)
+    r"\b(?:analiz|eval[uú])(?:a|an|ando|ará|arán|aba|aban|ó|aron)\s+(?:la\s+posibilidad|si|c[oó]mo|cu[aá]ndo|"
+    r"incluir|ampliar|sumar|agregar|extender|añadir|incorporar|que)\b",
+    r"\b(?:en|bajo)\s+(?:an[aá]lisis|evaluaci[oó]n)\b", r"\bestudi(?:a|an|ando)\b", r"\bplante\w+",
     r"\bhypothetic\w+", r"\bspeculat\w+", r"\brumou?r\w*", r"\bdraft\b", r"\bborrador\b", r"\bwould\s+(?:be\s+)?like\b",
     r"\bpretend\w+", r"\bbusca(?:n|ría|rían)?\s+(?:que|un|una|firmar|enviar)\b",
     r"\bbaraj\w+", r"\bsopes\w+", r"\bcontempla\w*", r"\bfloat(?:s|ed|ing)\b", r"\bnot\s+ruled\s+out\b",

@@ -156,6 +156,18 @@ def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[
     return found
 
 
+def _history_after_termination(claims: list[Claim], candidates: list[tuple[Event, bool, int]]) -> list[Claim]:
+    """In a document that reports an agreement terminated, what was done under it in the past tense
+    ("945 personas fueron trasladadas a Guatemala bajo el ACA", "durante la vigencia del Acuerdo
+    fueron recibidas …") is the agreement's history: a recap, however current the sentence reads."""
+    ended = {event.receiving for event, _title, _start in candidates if event.action == "agreement_terminated"}
+    if not ended:
+        return claims
+    return [c.with_(match.group(), time="recap")
+            if c.receiving in ended and c.time != "recap" and (match := C.PAST_TRANSFER.search(c.evidence)) else c
+            for c in claims]
+
+
 def settle(claims: list[Claim]) -> list[Claim]:
     """What the whole document says of each pair: a pair it denies, or a population a correction
     withdraws, is no event anywhere in it (the rumour it quotes, the headline it corrects)."""
@@ -308,6 +320,7 @@ def detect(
         if index and not any(c.is_event for c in own):
             claims += _continuation(text, sentences[index - 1], s, doc)
     claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
+    claims = _history_after_termination(claims, candidates)
     opinion = bool(section and C.OPINION_SECTION.search(section)) or any(
         C.OPINION.match(s.text) for s in _head(sentences))
     if opinion:

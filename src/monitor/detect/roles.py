@@ -64,7 +64,7 @@ def _mention_role(sentence: str, mention: Mention) -> str:
         return "border"
     if marker := R.POPULATION_MARKER.search(preceding):
         if mention.code in HOSTS and R.FROM_MARKER.search(marker.group()):
-            return "other"  # "asylum seekers from the United Kingdom": where they asked, not who they are
+            return "origin"  # "asylum seekers from the United Kingdom": where they asked, not who they are
         return "population"
     if R.GOVERNMENT_AFTER.match(following):
         return "state"
@@ -129,6 +129,8 @@ def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ..
         first, last = chain[0], chain[-1]
         head_before, tail_after = before(sentence, first.start), after(sentence, last.end)
         own = [_mention_role(sentence, m) for m in chain]
+        # "from the United States and Cuba": the list is of populations, the sending host among them is not one
+        own = ["population" if role == "origin" and i else role for i, role in enumerate(own)]
         if first.kind == "demonym" and R.PARTNER_AFTER.match(tail_after):
             shared = "state"
         elif first.kind == "demonym" and R.PEOPLE_AFTER.match(tail_after):
@@ -140,8 +142,10 @@ def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ..
         marker = R.POPULATION_MARKER.search(head_before) if first.kind == "country" else None
         scope = head_before[: marker.start()] if marker else head_before
         negated = bool(C.NEGATED_POPULATION_BEFORE.search(scope))
+        if shared == "origin":
+            shared = "population"
         for mention, role in zip(chain, own):
-            final = shared if role == "other" else role
+            final = "other" if role == "origin" else shared if role == "other" else role
             roles.append(Role(mention, final, negated and final == "population", last.end))
     return tuple(roles)
 

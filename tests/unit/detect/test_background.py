@@ -85,3 +85,14 @@ def test_the_agreements_own_history_does_not_date_the_news(run) -> None:
                     "that Washington revived last year, the foreign ministry said on Monday.",
                     published=dt.date(2026, 2, 2))
     assert background_of(detection, "made_amenable HN VE") is False
+
+
+def test_transfers_told_in_the_past_in_a_document_reporting_the_termination_are_history(run) -> None:
+    detection = run(
+        "El informe analiza la aplicación del Acuerdo de Cooperación en materia de Asilo con Guatemala hasta la "
+        "terminación del Acuerdo, anunciada por el Departamento de Estado el 6 de febrero de 2021. Según los datos, "
+        "945 personas fueron trasladadas a Guatemala bajo el ACA: 636 de nacionalidad hondureña.",
+        published=dt.date(2021, 6, 1),
+    )
+    assert "made_amenable GT HN" in {e.key for e in detection.events if e.background}
+    assert "agreement_terminated GT -" in {e.key for e in detection.events}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.detect.conftest import CONTEXT, keys
@@ -88,3 +90,14 @@ def test_a_guess_about_the_next_group_is_not_inherited_from_a_transfer(run) -> N
     detection = run("The first flight under the safe third country agreement landed in Asunción on Monday with 30 "
                     "people. They said Venezuelans would be next, according to a ministry official.")
     assert keys(detection) == {"agreement_in_force PY -"}
+
+
+def test_a_report_that_analyses_is_not_deliberation(run) -> None:
+    detection = run("El presente informe analiza la aplicación del acuerdo de asilo con Guatemala, que entró en vigor "
+                    "el lunes.", published=dt.date(2019, 11, 20))
+    assert "agreement_in_force GT -" in {e.key for e in detection.events}
+
+
+def test_abstaining_from_signing_is_not_signing(run) -> None:
+    detection = run("Al Estado de Guatemala: abstenerse de suscribir nuevos acuerdos de tercer país seguro.")
+    assert not any(e.action == "agreement_signed" for e in detection.events)

@@ -48,3 +48,13 @@ def test_two_nationalities_split_by_a_semicolon_are_two_clauses() -> None:
     detection = detect("Chile podrá enviar al Perú a solicitantes ecuatorianos; bolivianos quedan excluidos del convenio "
                        "de asilo.")
     assert {e.key for e in detection.events} == {"made_amenable PE EC"}
+
+
+def test_asylum_seekers_from_a_host_state_name_where_they_asked() -> None:
+    detection = detect("Rwanda agreed to receive asylum seekers from the United Kingdom under a partnership.")
+    assert "made_amenable RW GB" not in {e.key for e in detection.events}
+
+
+def test_kosovo_has_its_user_assigned_code() -> None:
+    detection = detect("Under the asylum transfer agreement, nationals of Afghanistan may be transferred to Kosovo.")
+    assert {e.key for e in detection.events} == {"made_amenable XK AF"}
