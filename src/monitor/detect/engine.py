@@ -131,7 +131,8 @@ def _claim_event(claim: Claim) -> Event:
 
 def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Claim]:
     """Populations named right after a reported transfer ("Se trata de personas de nacionalidad cubana")."""
-    if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)):
+    if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)
+                                                or R.REPORTED_ANAPHOR.match(s.text)):
         return []
     if s.veto or any(rx.search(s.text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION,
                                                               C.SOFT_MODALITY, C.HYPOTHETICAL, C.FUTURE_NEXT)):

@@ -278,7 +278,7 @@ def transfer_receiver(s: Sentence, doc: Doc) -> str | None:
         rx.search(text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION, R.TRADE_SECURITY)
     ):
         return None
-    if not (doc.topic or s.named or (doc.context and R.AGREEMENT_NOUN.search(text))):
+    if not (doc.topic or s.named or doc.context):
         return None
     found = receivers(s.roles, ("destination",), sender=s.sender) or receivers(s.roles, ("partner", "state", "other"), sender=s.sender)
     populations = {r.mention.code for r in s.roles if r.role == "population"}

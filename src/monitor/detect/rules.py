@@ -247,6 +247,11 @@ ANAPHORIC_START = re.compile(
     r"asylum[\s-]+seekers|applicants|passengers|travell?ers)|they|all\s+of\s+them|among\s+them|"
     r"(?:el|este|ese|dicho)\s+grupo|(?:las|los|estas|estos)\s+(?:\w+\s+)?(?:personas|migrantes|solicitantes|"
     r"pasajeros|trasladad[oa]s)|ell[oa]s|entre\s+ell[oa]s|se\s+trata\s+de)\b", _I)
+# "A spokesperson said on Tuesday the group were nationals of …": the anaphor after a reporting clause.
+REPORTED_ANAPHOR = re.compile(
+    r"^[^.;]{0,140}?\b(?:said|says|told|confirmed|added|dijo|informó|confirmó|añadió|señaló)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:that\s+|que\s+)?(?:the\s+(?:group|men|women|people|passengers|asylum[\s-]+seekers)|they|el\s+grupo|"
+    r"(?:los|las)\s+(?:personas|migrantes|solicitantes|pasajeros|hombres|mujeres))\b", _I)
 COMPOSITION = re.compile(r"\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|compuest[oa]\s+por|integrad[oa]\s+por|"
                          r"conformad[oa]\s+por|se\s+trata\s+de)\b", _I)
 

@@ -402,3 +402,12 @@ def test_a_cargo_transfer_agreement_with_guatemala_is_not_relevant():
 def test_detection_never_crashes(text, title):
     result = detect(text, title=title)
     assert all(0.0 <= e.confidence <= 1.0 for e in result.events)
+
+
+def test_a_reported_anaphor_continues_the_transfer() -> None:
+    detection = run(
+        "Eleven men who arrived by boat have been flown to Nauru for offshore processing under the regional "
+        "processing arrangement, Border Force confirmed. A spokesperson said on Tuesday the group were nationals of "
+        "Pakistan and Bangladesh."
+    )
+    assert {"made_amenable NR PK", "made_amenable NR BD"} <= keys(detection)
