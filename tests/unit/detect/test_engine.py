@@ -406,7 +406,7 @@ def test_detection_never_crashes(text, title):
 
 def test_a_reported_anaphor_continues_the_transfer() -> None:
     detection = run(
-        "Eleven men who arrived by boat have been flown to Nauru for offshore processing under the regional "
+        "Eleven men who arrived by boat have been transferred to Nauru for offshore processing under the regional "
         "processing arrangement, Border Force confirmed. A spokesperson said on Tuesday the group were nationals of "
         "Pakistan and Bangladesh."
     )
