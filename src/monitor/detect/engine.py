@@ -22,26 +22,33 @@ from dataclasses import replace
 from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.amenable import amenable
-from monitor.detect.claims import Claim, Cue
+from monitor.detect.claims import Claim
 from monitor.detect.confidence import MIN_CONFIDENCE as MIN_EVENT_CONFIDENCE
 from monitor.detect.confidence import confidence
-from monitor.detect.events import Doc, Sentence, lifecycle, make_sentence, narrows_coverage, score, transfer_receiver
+from monitor.detect.events import (
+    Doc,
+    Sentence,
+    lifecycle,
+    make_sentence,
+)
 from monitor.detect.figures import affected_count
 from monitor.detect.layout import structures
 from monitor.detect.listings import structure_claims
 from monitor.detect.parties import Parties, parties
+from monitor.detect.relevance import head as head_of
+from monitor.detect.relevance import relevant as is_relevant
 from monitor.detect.roles import SENDING_STATE, receivers
+from monitor.detect.settle import continuation, history_after_termination, settle
 from monitor.detect.text import dateline, document_year, is_background, split_sentences
 from monitor.extract.language import detect_language
 from monitor.models import ACTIONS, Detection, Event
 
-__all__ = ["detect", "MIN_CONFIDENCE", "SENDING_STATE"]
+__all__ = ["MIN_CONFIDENCE", "SENDING_STATE", "detect"]
 
 logger = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.45
 _DIGIT = re.compile(r"\d")
-HEAD_SENTENCES = 4  # the headline and lead: where a document states its topic
 CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
@@ -81,7 +88,7 @@ def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, st
 def _document(sentences: list[Sentence], published: dt.date | None, sides: Parties) -> Doc:
     topic = any(s.named for s in sentences)
     # MPP or Title 42 in the headline or lead makes them the subject; one mention further down does not.
-    neighbours = any(s.neighbours for s in _head(sentences))
+    neighbours = any(s.neighbours for s in head_of(sentences))
     context = topic or (
         not neighbours
         and any(R.AGREEMENT_NOUN.search(s.text) for s in sentences)
@@ -100,7 +107,7 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
         # "territorio salvadoreño", "the Honduran government" also name the country; plural demonyms are people.
         mentions.update(r.mention.code for r in s.roles if r.mention.code != s.sender and r.role != "population"
                         and (r.mention.kind == "country" or not r.mention.plural))
-    head = _head(sentences)
+    head = head_of(sentences)
     # The first agreement the headline and lead speak of is the document's subject.
     first = next((s for s in head if R.AGREEMENT_NOUN.search(s.text) or s.named
                   or R.TRADE_AGREEMENT.search(s.text)), None)
@@ -129,80 +136,6 @@ def _claim_event(claim: Claim) -> Event:
                  claim.background)
 
 
-def _continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Claim]:
-    """Populations named right after a reported transfer ("Se trata de personas de nacionalidad cubana")."""
-    if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)
-                                                or R.REPORTED_ANAPHOR.match(s.text)):
-        return []
-    if s.veto or any(rx.search(s.text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION,
-                                                              C.SOFT_MODALITY, C.HYPOTHETICAL, C.FUTURE_NEXT)):
-        return []  # "They said Venezuelans would be next": a guess about the next group, not this one
-    populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender
-                   and not C.POST_NEGATION.match(s.text, r.anchor)]
-    receiving = transfer_receiver(previous, doc) if populations else None
-    if receiving is None:
-        return []
-    evidence = text[previous.start : s.start + len(s.text)]
-    base = score(evidence, 0.45, explicit=False, fallback=False, is_title=False)
-    found = []
-    for r in populations:
-        claim = Claim(population=r.mention.code, receiving=receiving, evidence=evidence, start=s.start,
-                      sending=s.sender, source="continuation", confidence=base,
-                      cues=(Cue("population", r.mention.code, r.mention.text),
-                            Cue("receiving", receiving, "the transfer reported just before")),
-                      signals=frozenset({"source:continuation", "receiving:context", "trigger:transfer"}))
-        if previous.background and s.background:
-            claim = claim.with_("dated before the document", time="recap")
-        found.append(claim)
-    return found
-
-
-def _history_after_termination(claims: list[Claim], candidates: list[tuple[Event, bool, int]]) -> list[Claim]:
-    """In a document that reports an agreement terminated, what was done under it in the past tense
-    ("945 personas fueron trasladadas a Guatemala bajo el ACA", "durante la vigencia del Acuerdo
-    fueron recibidas …") is the agreement's history: a recap, however current the sentence reads."""
-    ended = {event.receiving for event, _title, _start in candidates if event.action == "agreement_terminated"}
-    if not ended:
-        return claims
-    return [c.with_(match.group(), time="recap")
-            if c.receiving in ended and c.time != "recap" and (match := C.PAST_TRANSFER.search(c.evidence)) else c
-            for c in claims]
-
-
-def settle(claims: list[Claim]) -> list[Claim]:
-    """What the whole document says of each pair: a pair it denies, or a population a correction
-    withdraws, is no event anywhere in it (the rumour it quotes, the headline it corrects)."""
-    denied = {(c.receiving, c.population): c.evidence for c in claims
-              if c.polarity in ("denied", "withdrawn") and c.predicate == "asylum_transfer" and not c.background
-              and c.receiving}
-    withdrawn = {c.population: c.evidence for c in claims if c.polarity == "withdrawn"}
-    settled = []
-    for claim in claims:
-        if claim.is_event and (claim.receiving, claim.population) in denied:
-            claim = claim.with_(f"denied in the same document: {denied[claim.receiving, claim.population][:120]}",
-                                polarity="contradicted")
-        elif claim.is_event and claim.population in withdrawn:
-            claim = claim.with_(f"withdrawn by a correction: {withdrawn[claim.population][:120]}", polarity="withdrawn")
-        settled.append(claim)
-    return _headline_receivers(settled)
-
-
-def _headline_receivers(claims: list[Claim]) -> list[Claim]:
-    """A receiving state guessed from the whole document (a headline, a sentence naming none) yields
-    to the one other claims about the same population name, or point to ("nuestro país")."""
-    named: dict[str, str] = {}
-    for c in claims:
-        if c.is_event and c.receiving and c.signals & {"receiving:sentence", "receiving:context", "receiving:here"}:
-            named.setdefault(c.population, c.receiving)
-    settled = []
-    for c in claims:
-        there = named.get(c.population)
-        if there and c.receiving != there and "receiving:document" in c.signals:
-            c = c.with_("another sentence names where this population goes", receiving=there)
-        settled.append(c)
-    return settled
-
-
 def _best(candidates: list[tuple[Event, bool, int]]) -> tuple[Event, ...]:
     """One event per key: current before background, body before headline, then confidence, then order."""
     chosen: dict[str, tuple[Event, bool, int]] = {}
@@ -213,63 +146,6 @@ def _best(candidates: list[tuple[Event, bool, int]]) -> tuple[Event, ...]:
             chosen[event.key] = (event, is_title, position)
     ordered = sorted(chosen.values(), key=lambda c: (ACTIONS.index(c[0].action), c[1], c[2]))
     return tuple(c[0] for c in ordered)
-
-
-def _head(sentences: list[Sentence]) -> list[Sentence]:
-    distinct: list[Sentence] = []
-    for s in sentences:
-        if all(s.text != d.text for d in distinct):
-            distinct.append(s)
-        if len(distinct) == HEAD_SENTENCES:
-            break
-    return distinct
-
-
-def _court_decision(sentences: list[Sentence], doc: Doc) -> bool:
-    """A court's decision about an asylum transfer agreement is news, whatever it decides."""
-    return any(C.COURT_DECISION.search(s.text) and not C.COURT_ARGUMENT.search(s.text) and not s.background
-               and (s.named or (doc.topic and R.AGREEMENT_NOUN.search(s.text))) for s in sentences)
-
-
-def _relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Sentence], doc: Doc, *,
-              opinion: bool) -> bool:
-    """Current events make a document relevant, and so does a court decision about an agreement;
-    failing those, a headline or lead that names the agreement affirmatively — unless what the
-    document says of populations is only denied, rumoured, speculated or withdrawn.
-
-    Opinion pieces are never relevant.
-    """
-    if opinion:
-        return False
-    if any(not e.background for e in events):
-        return True
-    if _court_decision(sentences, doc) or any(narrows_coverage(s, doc) for s in sentences):
-        return True
-    if doc.trade:
-        return False
-    if any(e.action == "agreement_terminated" and e.background for e in events):
-        return False  # the agreement ended before the document: what it says of it is history
-    if any(_removal(c) for c in claims):
-        return True  # "los cubanos dejan de estar comprendidos": who is covered changed
-    if any(c.polarity != "affirmed" or c.attribution == "rumour" or c.modality != "decided" for c in claims
-           if c.predicate == "asylum_transfer" and not c.background):
-        return False  # a denial, a fact check, a proposal: about the agreement, but no news of it
-    for s in _head(sentences):
-        if not s.named or s.veto or s.background:
-            continue
-        if R.TRADE_AGREEMENT.search(s.text) or s.neighbours:
-            continue
-        if C.ANY_NEGATION.search(s.text):
-            continue
-        return True
-    return False
-
-
-def _removal(claim: Claim) -> bool:
-    """A population an official decision takes out of an agreement from now on."""
-    return (claim.polarity == "denied" and claim.predicate == "asylum_transfer" and claim.modality == "decided"
-            and not claim.background and claim.attribution not in ("rumour", "critic", "court_argument", "opinion")
-            and any(cue.field == "polarity" and C.CESSATION.search(cue.text) for cue in claim.cues))
 
 
 # Stems any event or relevance signal needs at least one of (English and Spanish).
@@ -319,18 +195,18 @@ def detect(
                        for action, receiving, confidence, descriptive in lifecycle(s, doc, sentences[index - 1] if index else None)
                        if confidence >= MIN_CONFIDENCE]
         if index and not any(c.is_event for c in own):
-            claims += _continuation(text, sentences[index - 1], s, doc)
+            claims += continuation(text, sentences[index - 1], s, doc)
     claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
-    claims = _history_after_termination(claims, candidates)
+    claims = history_after_termination(claims, candidates)
     opinion = bool(section and C.OPINION_SECTION.search(section)) or any(
-        C.OPINION.match(s.text) for s in _head(sentences))
+        C.OPINION.match(s.text) for s in head_of(sentences))
     if opinion:
         claims = [c.with_(f"an opinion piece ({section or 'headline'})", attribution="opinion") for c in claims]
     claims = [replace(c, confidence=confidence(c)) for c in claims]
     candidates += [(_claim_event(c), c.source == "title", c.start) for c in claims
                    if c.is_event and c.confidence >= MIN_EVENT_CONFIDENCE]
     events = _best(candidates)
-    relevant = _relevant(events, claims, sentences, doc, opinion=opinion)
+    relevant = is_relevant(events, claims, sentences, doc, opinion=opinion)
     body = [s for s in sentences if not (s.is_title or s.neighbours or C.OWN_COUNTRY.search(s.text))]
     count = None
     if relevant:

@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass
 
 from monitor.detect import cues as C
-from monitor.detect.text import date_from_match
 from monitor.detect.prefilter import prefilter_module
+from monitor.detect.text import date_from_match
 
 __all__ = ["Item", "Structure", "structures"]
 
 _LINE = re.compile(r"[^\n]*")
-LIST_MARKER = re.compile(r"^\s*(?:[-•*·–—▪◦‣]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}\.)\s+(?=\S)", re.I)
+LIST_MARKER = re.compile(r"^\s*(?:[-•*·–—▪◦‣]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}\.)\s+(?=\S)", re.IGNORECASE)
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 RULE = re.compile(r"^\s*\|?\s*[-=:+|\s]{3,}\|?\s*$")  # |---|---| or ------   -----
 ALIGNED_GAP = re.compile(r"\S(\s{2,}|\t+)(?=\S)")
@@ -38,19 +38,19 @@ EXCLUDED = re.compile(
     r"no\s+incluid[oa]s?|ended|terminated|lifted|"
     # not yet decided: "Cubanos: en discusión", "under review"
     r"en\s+(?:discusi[oó]n|estudio|an[aá]lisis|evaluaci[oó]n|revisi[oó]n)|under\s+(?:discussion|review|consideration|study)|"
-    r"to\s+be\s+(?:decided|determined|confirmed)|por\s+(?:decidir|definir|determinar|confirmar)|tbd)\b", re.I)
+    r"to\s+be\s+(?:decided|determined|confirmed)|por\s+(?:decidir|definir|determinar|confirmar)|tbd)\b", re.IGNORECASE)
 _HEADER_WORDS = re.compile(
     r"\b(?:nationality|nationalities|country|countries|citizenship|state|nacionalidad(?:es)?|pa[ií]s(?:es)?|"
     r"estado|effective|date|fecha|desde|a\s+partir\s+de|status|situaci[oó]n|notes?|observaciones|notas|"
-    r"remarks|comments|estatus|from|since)\b", re.I)
+    r"remarks|comments|estatus|from|since)\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b|"
                            r"\b(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)\b")
 MAX_LEAD_CHARS = 600
 _RUNS_ON = re.compile(r"\b(?:of|to|from|for|de|a|para|del|following|siguientes|are|is|son|include|incluyen)\s*:?\s*$",
-                      re.I)
+                      re.IGNORECASE)
 # Page furniture of documents printed to text: "PM-602-0391: ... Page 1 of 3", "[DHS seal]".
 FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|de)\s+\d+\s*$|^\s*\[[^\]]{1,40}\]\s*$|\bp[aá]gina\s+\d+\s*(?:de\s+\d+)?\s*$",
-                       re.I)
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def _has_date(cells: list[tuple[int, str]]) -> bool:
 
 def _population_column(header: list[str], cells: list[list[tuple[int, str]]]) -> int:
     for i, name in enumerate(header):
-        if re.search(r"national|nacional|country|pa[ií]s|citizenship|estado\b|state\b", name, re.I):
+        if re.search(r"national|nacional|country|pa[ií]s|citizenship|estado\b|state\b", name, re.IGNORECASE):
             return i
     return 0
 

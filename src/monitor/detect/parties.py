@@ -58,7 +58,7 @@ _SENDS_AFTER = re.compile(
     r"podr[aá]n?\s+|puede(?:n)?\s+)?(?:be\s+able\s+to\s+)?(?:send|sends|sent|relocate[sd]?|transfer(?:s|red)?|"
     r"remov(?:e|es|ed)|envi(?:ará|a|ó|aría|ar)|traslad(?:ará|a|ó|aría|ar)|reubic(?:ará|a|ó|ar))\b", _I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}?)(?:,\s*(?P<rest>[^\n]{0,60}?))?\s*"
-                       r"(?:\(|[—–-]{1,2}\s)", re.M)
+                       r"(?:\(|[—–-]{1,2}\s)", re.MULTILINE)
 
 
 # "El viceministro costarricense", "the Guatemalan foreign minister", "Costa Rica's vice minister": an

@@ -138,7 +138,7 @@ class Prefiltered:
     the text contains: an alternative that cannot match anywhere in a text changes no answer, so
     the smaller pattern (compiled once per combination) answers exactly as the whole would."""
 
-    __slots__ = ("regex", "needles", "_parts", "_part_needles", "_flags")
+    __slots__ = ("_flags", "_part_needles", "_parts", "needles", "regex")
 
     def __init__(self, regex: re.Pattern[str], needles: frozenset[str], *,
                  parts: tuple[str, ...] = (), part_needles: tuple[Literals, ...] = ()) -> None:
