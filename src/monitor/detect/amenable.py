@@ -32,7 +32,9 @@ from monitor.detect.events import (
 from monitor.detect.layout import Item
 from monitor.detect.roles import Role, before, receivers
 
-__all__ = ["Statement", "amenable", "listed", "statement"]
+__all__ = ["CONTEXT", "Statement", "amenable", "listed", "statement"]
+
+CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
 @dataclass(frozen=True)
@@ -164,17 +166,16 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
         found = [r for r in receivers(s.roles, ("other",), sender=sender) if r.mention.code not in populations][:1]
         how = "'there' after a country the sentence names"
     explicit = bool(found)
-    if not found and receivers(s.roles, ("protection_in",), sender=sender):
-        found = receivers(s.roles, ("protection_in",), sender=sender)
-        how = "where protection is sought"
+    if not found and (asked := receivers(s.roles, ("protection_in",), sender=sender)):
+        found, how = asked, "where protection is sought"
     # "sent to the South American country": the document's partner, described rather than named.
     described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
-    fallback, fallback_cue = None, ""
+    fallback, fallback_cue, deictic = None, "", False
     if not found and (strong or agreement or described or (transfer and doc.context) or R.POLICY_NOUN.search(text)):
         if doc.speaker and (deixis := R.SPEAKER_COUNTRY.search(text)):
-            fallback, fallback_cue = doc.speaker, f"{deixis.group()!r}: the state of {doc.speaker_cue!r}"
+            fallback, fallback_cue, deictic = doc.speaker, f"{deixis.group()!r}: the state of {doc.speaker_cue!r}", True
         elif doc.here and (deixis := R.HERE.search(text)):
-            fallback, fallback_cue = doc.here, f"{deixis.group()!r} in a report from {doc.here_cue!r}"
+            fallback, fallback_cue, deictic = doc.here, f"{deixis.group()!r} in a report from {doc.here_cue!r}", True
         elif context := _context_receivers(s, previous)[0]:
             found, how = context, "named just before"
         elif doc.partner:
@@ -186,10 +187,7 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
                        is_title=s.is_title)
     breaks = [m.start() for m in R.CLAUSE_BREAK.finditer(text)]
     receiving_signal = ("receiving:sentence" if explicit or described else "receiving:context" if found
-                        else "receiving:here" if fallback and (
-                            (fallback == doc.here and "report from" in fallback_cue)
-                            or (fallback == doc.speaker and "the state of" in fallback_cue))
-                        else "receiving:document" if fallback else "receiving:none")
+                        else "receiving:here" if deictic else "receiving:document" if fallback else "receiving:none")
     return Statement(s, fields, negated, found, how, fallback, fallback_cue, confidence, breaks,
                      _signals(text, s, strong=strong, transfer=transfer, agreement=agreement) | {receiving_signal})
 

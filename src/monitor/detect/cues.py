@@ -21,12 +21,14 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 # --- Negation -------------------------------------------------------------------------------------
 _GAP = r"(?:[\w'’\"“”«»-]+\s+){0,3}?[\"“«]?"  # up to three words (quotes allowed) between cue and verb
+# Cessation, in both the negation cues and CESSATION: "dejará de recibir", "ceases to apply".
+_CEASE = r"dej(?:a|an|ó|aron|ará|arán|ar[ií]an?)\s+de|ceas(?:e|es|ed|ing)\s+to|ces(?:a|an|ará|arán)\s+de"
 NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|never|neither|nor|no\s+longer|no|nunca|ya\s+no|tampoco|ni|yet\s+to|refus\w+|declin\w+|reject\w*|oppos\w+|"
     r"rechaz\w+|won't|cannot|block(?:s|ed|ing)?|barr(?:ed|ing)|prevent(?:s|ed|ing)?|prohibit\w*|bloque\w+|"
     r"imp(?:idió|ide|edir)|prohib\w+|sin(?!\s+embargo)|ninguna?|absten\w*\s+de|refrain\w*\s+from|"
     # cessation: "dejará de recibir", "dejan de estar comprendidos", "stopped sending", "ceases to apply"
-    r"dej(?:a|an|ó|aron|ará|arán|ar[ií]an?)\s+de|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)\s+to|ces(?:a|an|ará|arán)\s+de)"
+    + _CEASE + r"|stop(?:s|ped|ping)?)"
     r"|n't)\s+" + _GAP + "$", _I)
 # Transfers told in the past tense, or over the agreement's life: "were transferred", "fueron recibidas",
 # "durante la vigencia del Acuerdo".
@@ -35,8 +37,8 @@ PAST_TRANSFER = re.compile(
     r"flown|relocated|received|trasladad[oa]s?|enviad[oa]s?|recibid[oa]s?|reubicad[oa]s?)\b|"
     r"\bdurante\s+(?:la\s+)?vigencia\b|\bduring\s+(?:the\s+)?(?:life|lifetime|term)\s+of\b", re.IGNORECASE)
 # A population taken out of coverage from now on: news of who is covered, not a denial.
-CESSATION = re.compile(r"\bdej(?:a|an|ó|aron|ará|arán|ar[ií]an?)\s+de\b|\bstop(?:s|ped|ping)?\b(?!\s+\w+\s+from\b)|\bceas(?:e|es|ed|ing)\s+to\b|"
-                       r"\bces(?:a|an|ará|arán)\s+de\b|\bya\s+no\b|\bno\s+longer\b", re.IGNORECASE)
+CESSATION = re.compile(r"\b(?:" + _CEASE + r")\b|\bstop(?:s|ped|ping)?\b(?!\s+\w+\s+from\b)|\bya\s+no\b|\bno\s+longer\b",
+                       re.IGNORECASE)
 # A population denied after it is named: "Cuban nationals are not among them", "no forman parte".
 POST_NEGATION = re.compile(  # used with .match(text, pos): no "^", which would only match at 0
     r"(?:(?!\b(?:who|which|that|whom|que|quien|quienes|cuy[oa]s?)\b)[^,;.]){0,30}?(?:\b(?:are|is|were|was|will\s+be|would\s+be)\s+not\b|\b(?:aren't|isn't|weren't|won't\s+be)|"

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from monitor.detect import cues as C
 from monitor.detect import rules as R
-from monitor.detect.amenable import amenable
+from monitor.detect.amenable import CONTEXT, amenable
 from monitor.detect.claims import Claim
 from monitor.detect.confidence import MIN_CONFIDENCE as MIN_EVENT_CONFIDENCE
 from monitor.detect.confidence import confidence
@@ -49,7 +49,6 @@ logger = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.45
 _DIGIT = re.compile(r"\d")
-CONTEXT = 2  # sentences before a statement that may name its receiving state
 
 
 def _background(sentence: str, day: dt.date | None, year: int | None = None) -> bool:
@@ -87,10 +86,11 @@ def _receiver(sentences: list[Sentence], sides: Parties) -> tuple[str | None, st
 
 def _document(sentences: list[Sentence], published: dt.date | None, sides: Parties) -> Doc:
     topic = any(s.named for s in sentences)
+    head = head_of(sentences)
     # MPP or Title 42 in the headline or lead makes them the subject; one mention further down does not.
-    neighbours = any(s.neighbours for s in head_of(sentences))
+    neighbour_subject = any(s.neighbours for s in head)
     context = topic or (
-        not neighbours
+        not neighbour_subject
         and any(R.AGREEMENT_NOUN.search(s.text) for s in sentences)
         and any(R.ASYLUM_WORD.search(s.text) or any(r.role == "destination" for r in s.roles) for s in sentences)
     )
@@ -107,12 +107,10 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
         # "territorio salvadoreño", "the Honduran government" also name the country; plural demonyms are people.
         mentions.update(r.mention.code for r in s.roles if r.mention.code != s.sender and r.role != "population"
                         and (r.mention.kind == "country" or not r.mention.plural))
-    head = head_of(sentences)
     # The first agreement the headline and lead speak of is the document's subject.
     first = next((s for s in head if R.AGREEMENT_NOUN.search(s.text) or s.named
                   or R.TRADE_AGREEMENT.search(s.text)), None)
     trade = first is not None and bool(R.TRADE_AGREEMENT.search(first.text)) and not first.named
-    neighbour_subject = any(s.neighbours for s in head)
     receiver, receiver_cue = _receiver(sentences, sides)
     here = sides.dateline if sides.dateline and sides.dateline != sides.sender else None
     return Doc(topic=topic, context=context, partner=_unique_top(partners), dominant=_unique_top(mentions),

@@ -12,6 +12,7 @@ sentence's destination or partner, else the document's partner, else its dominan
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from monitor.detect import cues as C
@@ -175,13 +176,19 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
                 action in ("agreement_in_force", "agreement_suspended") and R.TRANSFERS_NOUN.search(window)
             )
             if named or (near and (doc.context or R.ASYLUM_WORD.search(text))):
-                # "the agreement, signed in July, ...": a participle describing the agreement is background.
-                descriptive = (action == "agreement_signed" and _describes_agreement(text, start, match.group())) or (
-                    action == "agreement_in_force" and bool(R.IN_FORCE_SINCE.match(match.group()))) or bool(
-                    R.SUBORDINATE_BEFORE.search(clause))
-                actions.append((action, descriptive, clause + match.group(), start))
+                actions.append((action, _descriptive(action, text, match, clause), clause + match.group(), start))
                 break
     return actions
+
+
+def _descriptive(action: str, text: str, match: re.Match[str], clause: str) -> bool:
+    """Whether a lifecycle verb only describes the agreement, so its step is background: "the agreement,
+    signed in July", "in force since December", "designated when the agreement took effect"."""
+    if R.SUBORDINATE_BEFORE.search(clause):
+        return True
+    if action == "agreement_signed":
+        return _describes_agreement(text, match.start(), match.group())
+    return action == "agreement_in_force" and bool(R.IN_FORCE_SINCE.match(match.group()))
 
 
 def narrows_coverage(s: Sentence, doc: Doc) -> bool:
@@ -238,10 +245,9 @@ def lifecycle(s: Sentence, doc: Doc, previous: Sentence | None = None) -> list[t
     explicit = bool(found_receivers)
     found_receivers = found_receivers or receivers(s.roles, ("other", "protection_in"), sender=s.sender)
     codes = list(dict.fromkeys(r.mention.code for r in found_receivers))
-    fallback = not codes and bool(named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text)
-                                  or R.PLURAL_AGREEMENTS.search(text))
-    plural = fallback and bool(R.PLURAL_AGREEMENTS.search(text)) and not (
-        named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text))
+    definite = bool(named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text))
+    plural = not codes and not definite and bool(R.PLURAL_AGREEMENTS.search(text))  # "the Agreements" alone
+    fallback = (not codes and definite) or plural
     if plural and previous is not None and R.ANAPHORIC_AGREEMENTS.search(text):
         codes = list(dict.fromkeys(r.mention.code for r in receivers(previous.roles, _EXPLICIT_ROLES, sender=s.sender)))
     elif plural and len(doc.partners) > 1:
@@ -278,7 +284,7 @@ def transfer_receiver(s: Sentence, doc: Doc) -> str | None:
         rx.search(text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION, R.TRADE_SECURITY)
     ):
         return None
-    if not (doc.topic or s.named or doc.context):
+    if not (s.named or doc.context):  # doc.context includes doc.topic
         return None
     found = receivers(s.roles, ("destination",), sender=s.sender) or receivers(s.roles, ("partner", "state", "other"), sender=s.sender)
     populations = {r.mention.code for r in s.roles if r.role == "population"}

@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from monitor.detect.amenable import Statement, listed, statement
+from monitor.detect.amenable import CONTEXT, Statement, listed, statement
 from monitor.detect.claims import Claim
 from monitor.detect.events import Doc, Sentence
 from monitor.detect.gazetteer import Mention, find_mentions
 from monitor.detect.layout import Item, Structure
+from monitor.detect.roles import SENDING_STATE
 
 __all__ = ["structure_claims"]
 
@@ -41,9 +42,6 @@ _STATISTICS_LEAD = re.compile(r"\bby\s+(?:\w+\s+and\s+)?(?:calendar\s+|fiscal\s+
                               r"\bpor\s+(?:\w+\s+y\s+)?(?:año|mes|trimestre)s?\b|\bstatistic\w*|\bestad[ií]stic\w*|"
                               r"\b(?:FY|CY)\s?\d{2,4}\b", _I)
 LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
-CONTEXT = 2  # sentences before a statement that may name its receiving state
-
-
 ITEM_HEAD = 60  # characters: a listed population opens its item; one deep in a prose item is that prose's
 
 
@@ -72,9 +70,10 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
                      published: dt.date | None) -> list[Claim]:
     """Claims for the populations listed in `structures`, each by the statement that introduces it."""
     body = [s for s in sentences if not s.is_title]
+    sender = body[0].sender if body else SENDING_STATE
     claims: list[Claim] = []
     for structure in structures:
-        items = [(m.code, m.text, item) for item in structure.items if (m := _population(item, doc_sender(body)))]
+        items = [(m.code, m.text, item) for item in structure.items if (m := _population(item, sender))]
         if not items:
             continue
         lead = [s for s in body if structure.lead_start <= s.start < structure.start
@@ -100,10 +99,6 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
             found = replace(found, fields={**found.fields, "time": ("recap", statistics.group())})
         claims += listed(found, items, kind=structure.kind, published=published)
     return claims
-
-
-def doc_sender(sentences: list[Sentence]) -> str:
-    return sentences[0].sender if sentences else "US"
 
 
 def _inside(s: Sentence, structures: list[Structure]) -> bool:

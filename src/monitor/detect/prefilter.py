@@ -138,7 +138,7 @@ class Prefiltered:
     the text contains: an alternative that cannot match anywhere in a text changes no answer, so
     the smaller pattern (compiled once per combination) answers exactly as the whole would."""
 
-    __slots__ = ("_flags", "_part_needles", "_parts", "needles", "regex")
+    __slots__ = ("_part_needles", "_parts", "needles", "regex")
 
     def __init__(self, regex: re.Pattern[str], needles: frozenset[str], *,
                  parts: tuple[str, ...] = (), part_needles: tuple[Literals, ...] = ()) -> None:
@@ -146,7 +146,6 @@ class Prefiltered:
         self.needles = needles
         self._parts = parts
         self._part_needles = part_needles
-        self._flags = regex.flags
         _LITERALS.add(needles)
 
     def _pick(self, text: str) -> re.Pattern[str] | None:
@@ -161,7 +160,7 @@ class Prefiltered:
             return None
         if len(active) == len(self._parts):
             return self.regex
-        return _compiled(tuple(self._parts[i] for i in active), self._flags)
+        return _compiled(tuple(self._parts[i] for i in active), self.regex.flags)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         rx = self._pick(text)

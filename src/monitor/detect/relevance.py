@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from monitor.detect import cues as C
 from monitor.detect import rules as R
-from monitor.detect.claims import Claim
+from monitor.detect.claims import NOT_A_SOURCE, Claim
 from monitor.detect.events import Doc, Sentence, narrows_coverage
 from monitor.models import Event
 
@@ -72,5 +72,5 @@ def relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Sen
 def _removal(claim: Claim) -> bool:
     """A population an official decision takes out of an agreement from now on."""
     return (claim.polarity == "denied" and claim.predicate == "asylum_transfer" and claim.modality == "decided"
-            and not claim.background and claim.attribution not in ("rumour", "critic", "court_argument", "opinion")
+            and not claim.background and claim.attribution not in NOT_A_SOURCE
             and any(cue.field == "polarity" and C.CESSATION.search(cue.text) for cue in claim.cues))

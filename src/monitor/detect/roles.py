@@ -129,8 +129,6 @@ def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ..
         first, last = chain[0], chain[-1]
         head_before, tail_after = before(sentence, first.start), after(sentence, last.end)
         own = [_mention_role(sentence, m) for m in chain]
-        # "from the United States and Cuba": the list is of populations, the sending host among them is not one
-        own = ["population" if role == "origin" and i else role for i, role in enumerate(own)]
         if first.kind == "demonym" and R.PARTNER_AFTER.match(tail_after):
             shared = "state"
         elif first.kind == "demonym" and R.PEOPLE_AFTER.match(tail_after):
@@ -142,7 +140,7 @@ def sentence_roles(sentence: str, sender: str = SENDING_STATE) -> tuple[Role, ..
         marker = R.POPULATION_MARKER.search(head_before) if first.kind == "country" else None
         scope = head_before[: marker.start()] if marker else head_before
         negated = bool(C.NEGATED_POPULATION_BEFORE.search(scope))
-        if shared == "origin":
+        if shared == "origin":  # "from the United States and Cuba": a list of populations, the host is none
             shared = "population"
         for mention, role in zip(chain, own):
             final = "other" if role == "origin" else shared if role == "other" else role
