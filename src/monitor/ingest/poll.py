@@ -27,10 +27,10 @@ from monitor.ingest import state as states
 from monitor.ingest.document import build_document, fetch_article
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
+    KnownDocuments,
     assign_clusters,
     document_id,
     entry_lookup_keys,
-    known_for,
     superseded_version,
 )
 from monitor.models import Entry, Source, SourceState
@@ -153,10 +153,10 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         return
     result.entries = len(listing.entries)
     ids, urls = entry_lookup_keys(listing.entries)
-    known = repo.documents.known(ids=ids, urls=urls)
+    known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
     poll = _Poll(source, repo, fetcher, result)
     for entry in listing.entries:
-        old = known_for(entry, known)
+        old = known.find(entry)
         if old is not None and old.get("entry_updated", "") == entry.updated:
             result.unchanged += 1
             continue

@@ -6,8 +6,8 @@ from monitor.ingest.identify import (
     choose_cluster,
     content_hash,
     document_id,
+    KnownDocuments,
     entry_lookup_keys,
-    known_for,
     lookup_groups,
     superseded_version,
 )
@@ -32,9 +32,16 @@ def test_an_entry_is_known_by_its_id_its_listed_url_or_its_canonical_url():
     entry = Entry(source_id="s", url="https://news.example/a?utm_source=rss")
     ids, urls = entry_lookup_keys([entry])
     assert ids == [document_id(entry.url)] and urls == [entry.url, "https://news.example/a"]
-    assert known_for(entry, [{"id": "x", "canonical_url": "https://news.example/a"}])["id"] == "x"
-    assert known_for(entry, [{"id": document_id(entry.url)}]) is not None
-    assert known_for(entry, [{"id": "y", "url": "https://news.example/b"}]) is None
+    assert KnownDocuments([{"id": "x", "canonical_url": "https://news.example/a"}]).find(entry)["id"] == "x"
+    assert KnownDocuments([{"id": document_id(entry.url)}]).find(entry) is not None
+    assert KnownDocuments([{"id": "y", "url": "https://news.example/b"}]).find(entry) is None
+
+
+def test_of_several_stored_matches_the_first_listed_wins_whatever_the_key():
+    entry = Entry(source_id="s", url="https://news.example/a?utm_source=rss")
+    known = KnownDocuments([{"id": "by-canonical", "canonical_url": "https://news.example/a"},
+                            {"id": document_id(entry.url)}, {"id": "by-url", "url": entry.url}])
+    assert known.find(entry)["id"] == "by-canonical"
 
 
 def test_a_superseded_version_keeps_the_old_text_and_names_the_change():
