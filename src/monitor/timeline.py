@@ -128,22 +128,25 @@ def agreements(records: Iterable[Mapping[str, Any]]) -> list[AgreementTimeline]:
 
 def agreement_status(records: Iterable[Mapping[str, Any]], receiving: str, on: dt.date) -> str | None:
     """The last lifecycle action of the agreement with `receiving` on or before `on` (None if unknown)."""
-    steps = [e for e in build_timeline(records, receiving=receiving)
-             if e.action in LIFECYCLE and e.date is not None and e.date <= on]
+    return _status(build_timeline(records, receiving=receiving), on)
+
+
+def _status(entries: list[TimelineEntry], on: dt.date) -> str | None:
+    steps = [e for e in entries if e.action in LIFECYCLE and e.date is not None and e.date <= on]
     return steps[-1].action if steps else None
 
 
 def amenable_on(records: Iterable[Mapping[str, Any]], receiving: str, on: dt.date) -> list[str]:
     """Nationalities (ISO codes) amenable to transfer to `receiving` on day `on`."""
-    records = list(records)
+    entries = build_timeline(records, receiving=receiving)  # one build: the status reads the same entries
     populations: set[str] = set()
-    for entry in build_timeline(records, receiving=receiving):
+    for entry in entries:
         if entry.date is None or entry.date > on:
             break
         if entry.action == "made_amenable" and entry.population:
             populations.add(entry.population)
         elif entry.action == "agreement_terminated":
             populations.clear()
-    if agreement_status(records, receiving.upper(), on) in ("agreement_suspended", "agreement_terminated"):
+    if _status(entries, on) in ("agreement_suspended", "agreement_terminated"):
         return []
     return sorted(populations)

@@ -136,30 +136,41 @@ def bulk(client: Elasticsearch, actions: Iterable[dict[str, Any]], *, what: str,
     return ok
 
 
-def search_all(client: Elasticsearch, index: str, query: dict[str, Any], *, what: str,
-               sort: list[Any], page: int = 1000, source: list[str] | bool | None = None,
-               seq_no: bool = False) -> list[dict[str, Any]]:
-    """Every hit of `query` in `sort` order, page after page, in one point in time (whose
-    implicit `_shard_doc` tiebreak makes `search_after` exact even when sort values tie)."""
-    results: list[dict[str, Any]] = []
-    with translated(what):
-        pit = client.open_point_in_time(index=index, keep_alive="1m")["id"]
+def iter_hits(client: Elasticsearch, index: str, query: dict[str, Any], *, sort: list[Any], page: int = 1000,
+              keep_alive: str = "1m", source: list[str] | bool | None = None, seq_no: bool = False,
+              what: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every raw hit of `query` in `sort` order, page after page, in one point in time (whose
+    implicit `_shard_doc` tiebreak makes `search_after` exact even when sort values tie).
+    With `what`, client errors become `IndexError_` naming it; without, the caller translates."""
+    guard = (lambda: translated(what)) if what else contextlib.nullcontext
+    with guard():
+        pit = client.open_point_in_time(index=index, keep_alive=keep_alive)["id"]
     try:
         after: list[Any] | None = None
         while True:
-            with translated(what):
-                response = client.search(pit={"id": pit, "keep_alive": "1m"}, size=page, query=query, sort=sort,
-                                          search_after=after, source=source, seq_no_primary_term=seq_no or None)
+            with guard():
+                response = client.search(pit={"id": pit, "keep_alive": keep_alive}, size=page, query=query,
+                                         sort=sort, search_after=after, source=source,
+                                         seq_no_primary_term=seq_no or None)
             pit = response.get("pit_id", pit)
             batch = response["hits"]["hits"]
-            for hit in batch:
-                row = {"id": hit["_id"], **hit.get("_source", {})}
-                if seq_no:
-                    row.update(_seq_no=hit["_seq_no"], _primary_term=hit["_primary_term"])
-                results.append(row)
+            yield from batch
             if len(batch) < page:
-                return results
+                return
             after = batch[-1]["sort"]
     finally:
         with contextlib.suppress(ApiError, TransportError):
             client.close_point_in_time(id=pit)
+
+
+def search_all(client: Elasticsearch, index: str, query: dict[str, Any], *, what: str,
+               sort: list[Any], page: int = 1000, source: list[str] | bool | None = None,
+               seq_no: bool = False) -> list[dict[str, Any]]:
+    """Every hit of `query` in `sort` order (`iter_hits`), as `id` plus source fields."""
+    results: list[dict[str, Any]] = []
+    for hit in iter_hits(client, index, query, sort=sort, page=page, source=source, seq_no=seq_no, what=what):
+        row = {"id": hit["_id"], **hit.get("_source", {})}
+        if seq_no:
+            row.update(_seq_no=hit["_seq_no"], _primary_term=hit["_primary_term"])
+        results.append(row)
+    return results

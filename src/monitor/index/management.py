@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportErr
 from monitor.errors import IndexError_
 from monitor.index import mappings
 from monitor.index.analysis import with_search_fields
-from monitor.index.client import translated
+from monitor.index.client import iter_hits, translated
 from monitor.index.drift import mapping_drift
 from monitor.index.mappings import Analyzers, IndexNames
 
@@ -147,33 +147,13 @@ def current_index(client: Elasticsearch, names: IndexNames, name: str) -> str:
     return found[0]
 
 
-def _documents(client: Elasticsearch, index: str) -> Iterator[dict[str, Any]]:
-    """Every document of `index` in index order, through a point in time."""
-    pit = client.open_point_in_time(index=index, keep_alive=_KEEP_ALIVE)["id"]
-    after: list[Any] | None = None
-    try:
-        while True:
-            page = client.search(
-                pit={"id": pit, "keep_alive": _KEEP_ALIVE}, size=_PAGE, sort=["_shard_doc"],
-                query={"match_all": {}}, search_after=after,
-            )
-            pit = page.get("pit_id", pit)
-            hits = page["hits"]["hits"]
-            yield from hits
-            if len(hits) < _PAGE:
-                return
-            after = hits[-1]["sort"]
-    finally:
-        with contextlib.suppress(ApiError, TransportError):
-            client.close_point_in_time(id=pit)
-
-
 def _copy(client: Elasticsearch, source: str, target: str,
           transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> int:
     actions = (
         {"_op_type": "index", "_index": target, "_id": hit["_id"],
          "_source": transform(hit["_source"]) if transform else hit["_source"]}
-        for hit in _documents(client, source)
+        for hit in iter_hits(client, source, {"match_all": {}}, sort=["_shard_doc"], page=_PAGE,
+                             keep_alive=_KEEP_ALIVE)
     )
     copied = 0
     for ok, item in helpers.streaming_bulk(client, actions, chunk_size=_PAGE, raise_on_error=False):
