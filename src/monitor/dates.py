@@ -8,7 +8,34 @@ so the CLI, the web pages, the emails and the knowledge reconciliation read a da
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
+
+#: Month names and abbreviations, English and Spanish, lowercased → month number.
+MONTHS = {
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"), 1)},
+    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                   "septiembre", "octubre", "noviembre", "diciembre"), 1)},
+    "setiembre": 9, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+}
+
+
+def date_from_match(match: re.Match[str]) -> dt.date | None:
+    """The day a written-date pattern matched, read from its named groups — `y3`/`m3`/`d3` for
+    "2026-02-20", else a month name in `m1`|`m2`, the year in `y1`|`y2`, the day in `d1`|`d2` ("April 7,
+    2027", "20 de febrero de 2026") — or None when it is not a real day."""
+    if match.group("y3"):
+        year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+    else:
+        name = (match.group("m1") or match.group("m2")).lower()
+        year = int(match.group("y1") or match.group("y2"))
+        month, day = MONTHS[name], int(match.group("d1") or match.group("d2"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def utcnow() -> dt.datetime:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from monitor import dates
 from monitor.detect.prefilter import alternatives, prefilter_module
 
 _I = re.IGNORECASE
@@ -265,14 +266,7 @@ BACKGROUND = _rx(
 FUTURE = _rx(r"\bwill\b", r"\bshall\b", r"\bnext\b", r"\bupcoming\b", r"\bas\s+of\b", r"\bstarting\b",
              r"\bpodr[aá]n?\b", r"\bhabr[aá]n?\b", r"\bser[aá]n?\b",
              r"\b\w+(?:ará|erá|irá|arán|erán|irán)\b", r"\bpr[oó]xim[oa]\b", r"\ba\s+partir\s+de\b")
-MONTHS = {
-    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                   "september", "october", "november", "december"), 1)},
-    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                   "septiembre", "octubre", "noviembre", "diciembre"), 1)},
-    "setiembre": 9, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
-}
+MONTHS = dates.MONTHS
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # "in July", "en julio", "July 26, 2019"; a bare "May" is not a month (it is also a modal).
 MONTH_REF = re.compile(

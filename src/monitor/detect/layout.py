@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from monitor.detect import cues as C
 from monitor.detect.prefilter import prefilter_module
-from monitor.detect.text import date_from_match
+from monitor.dates import date_from_match
 
 __all__ = ["Item", "Structure", "structures"]
 

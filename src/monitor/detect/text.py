@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from monitor.dates import date_from_match
 from monitor.detect import cues as C
 from monitor.detect.prefilter import prefilter_module
 
-__all__ = ["date_from_match", "dateline", "document_year", "is_background", "split_sentences"]
+__all__ = ["dateline", "document_year", "is_background", "split_sentences"]
 
 _LINES = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
@@ -164,20 +165,6 @@ def dateline(text: str) -> dt.date | None:
         if date is not None:
             return date
     return None
-
-
-def date_from_match(match: re.Match[str]) -> dt.date | None:
-    """The date a `cues.DATELINE` match names, or None when it is not a real day."""
-    if match.group("y3"):
-        year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
-    else:
-        name = (match.group("m1") or match.group("m2")).lower()
-        year = int(match.group("y1") or match.group("y2"))
-        month, day = C.MONTHS[name], int(match.group("d1") or match.group("d2"))
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 # Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.

@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from monitor.dates import parse_datetime
+from monitor.dates import MONTHS, date_from_match, parse_datetime
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +22,7 @@ _PUBLISHED = ("article:published_time", "og:article:published_time", "datepublis
               "dcterms.issued", "dc.date", "date", "pubdate", "publishdate", "parsely-pub-date",
               "sailthru.date", "citation_publication_date", "govuk:first-published-at", "dcterms.date",
               "dcterms.created", "article.published", "publication_date", "fecha", "fecha_publicacion")
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"), 1)}
-_MONTHS |= {m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                        "septiembre", "octubre", "noviembre", "diciembre"), 1)}
-_MONTHS |= {"setiembre": 9, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-            "sept": 9, "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12}
-_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "7 April 2027", "April 7, 2027", "20 de febrero de 2026", "2026-02-20", "20/02/2026".
 _VISIBLE_DATE = re.compile(
     r"\b(?P<d1>\d{1,2})\s+(?:de\s+)?(?P<m1>" + _NAMES + r")\.?,?\s+(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d\d)\b"
@@ -98,17 +92,8 @@ def _first_date(candidates: list[str]) -> dt.datetime | None:
 
 def _visible_date(text: str) -> dt.datetime | None:
     match = _VISIBLE_DATE.search(text)
-    if not match:
-        return None
-    try:
-        if match.group("y3"):
-            day = dt.date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
-        else:
-            month = _MONTHS[(match.group("m1") or match.group("m2")).lower()]
-            day = dt.date(int(match.group("y1") or match.group("y2")), month, int(match.group("d1") or match.group("d2")))
-    except ValueError:
-        return None
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    day = date_from_match(match) if match else None
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
 
 
 def shown_date(soup: BeautifulSoup) -> dt.datetime | None:
