@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.detect import detect
-from monitor.detect.claims import Claim
+from monitor.detect.claims import claim_record
 from monitor.extract import looks_like_html
 from monitor.extract.article import extract_article
 
@@ -32,13 +32,6 @@ def analyse_text(raw: str, *, explain: bool = False) -> dict[str, Any]:
     if explain:
         record["claims"] = [claim_record(c) for c in detection.claims]
     return record
-
-
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim as JSON: its fields, the verdict, and each cue as field, value and the words."""
-    fields = {k: v for k, v in asdict(claim).items() if k not in ("cues", "signals")}
-    return {**fields, "signals": sorted(claim.signals), "event": claim.is_event, "why_not": claim.why_not(),
-            "cues": [{"field": c.field, "value": c.value, "text": c.text} for c in claim.cues]}
 
 
 def analyse_file(path: Path, *, label: str, explain: bool = False) -> dict[str, Any]:

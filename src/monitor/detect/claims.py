@@ -21,10 +21,10 @@ receiving state: `is_event`. Each field remembers the cue that set it (`Cue`), s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-__all__ = ["Claim", "Cue", "explain", "explain_record"]
+__all__ = ["Claim", "Cue", "claim_record", "explain", "explain_record"]
 
 #: Modalities under which a claim is a decision (now, or dated: "from June 1 … will be").
 DECIDED = ("decided",)
@@ -96,15 +96,16 @@ class Claim:
         return replace(self, cues=cues, **changes)
 
 
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as JSON: its fields, the verdict, and each cue as field, value and the words."""
+    fields = {k: v for k, v in asdict(claim).items() if k not in ("cues", "signals")}
+    return {**fields, "signals": sorted(claim.signals), "event": claim.is_event, "why_not": claim.why_not(),
+            "cues": [{"field": c.field, "value": c.value, "text": c.text} for c in claim.cues]}
+
+
 def explain(claim: Claim) -> str:
     """One claim for people: its fields, the verdict and the cues behind them."""
-    from dataclasses import asdict
-
-    record = {**{k: v for k, v in asdict(claim).items() if k not in ("cues", "signals")},
-              "signals": sorted(claim.signals), "event": claim.is_event,
-              "why_not": claim.why_not(), "cues": [{"field": c.field, "value": c.value, "text": c.text}
-                                                   for c in claim.cues]}
-    return explain_record(record)
+    return explain_record(claim_record(claim))
 
 
 def explain_record(claim: dict[str, Any]) -> str:
