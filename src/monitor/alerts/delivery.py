@@ -193,6 +193,15 @@ def retry_now(repo: Repository) -> int:
     return count
 
 
+#: The states of a ledger record, in the order operators read them.
+STATUSES = ("pending", "sending", "sent", "cancelled")
+
+
+def ledger_counts(repo: Repository) -> dict[str, int]:
+    """How many ledger records are in each state (`monitor alerts`, the operator page)."""
+    return {status: repo.ledger.count(status) for status in STATUSES}
+
+
 def stuck_alerts(repo: Repository, *, older_than: dt.timedelta = dt.timedelta(minutes=10)) -> list[dict]:
     """Records left in `sending` by a crash mid-send, for an operator to check."""
     cutoff = utcnow() - older_than

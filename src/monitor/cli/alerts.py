@@ -56,7 +56,7 @@ def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
-    from monitor.alerts.delivery import deliver_pending, requeue, retry_now, stuck_alerts
+    from monitor.alerts.delivery import deliver_pending, ledger_counts, requeue, retry_now, stuck_alerts
 
     with repository(settings) as repo:
         if args.requeue:
@@ -68,7 +68,7 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
         if args.deliver:
             report = deliver_pending(repo, settings)
             print(f"sent {report.sent}, failed {report.failed}, cancelled {report.cancelled}")
-        counts = {status: repo.ledger.count(status) for status in ("pending", "sending", "sent", "cancelled")}
+        counts = ledger_counts(repo)
         stuck = stuck_alerts(repo)
     if args.json:
         print(json.dumps(counts | {"stuck": [a["id"] for a in stuck]}))

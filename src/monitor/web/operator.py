@@ -16,13 +16,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
-from monitor.alerts.delivery import stuck_alerts
+from monitor.alerts.delivery import ledger_counts, stuck_alerts
 from monitor.errors import MonitorError
 from monitor.settings import Settings
 from monitor.web.api import Repo
 
 Guard = Callable[..., Any]
-STATUSES = ("pending", "sending", "sent", "cancelled")
 
 
 def token_guard(settings: Settings) -> Guard:
@@ -64,7 +63,7 @@ def operator_router(settings: Settings, *, guard: Guard | None = None) -> APIRou
     @router.get("/alerts")
     def alerts(repo: Repo) -> dict[str, Any]:
         try:
-            counts = {status: repo.ledger.count(status) for status in STATUSES}
+            counts = ledger_counts(repo)
             stuck = [{"id": a["id"], "email": a["email"], "finding_id": a["finding_id"], "since": a.get("updated")}
                      for a in stuck_alerts(repo)]
         except MonitorError as exc:
