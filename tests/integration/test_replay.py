@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 
+from monitor.evaluation.labels import Label, label_files, load_label
 from monitor.services.smtp import messages
 
 pytestmark = pytest.mark.integration
@@ -27,17 +28,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BATCHES = 5
 
 
-def corpus_documents() -> list[tuple[dt.date, Path, dict]]:
+def corpus_documents() -> list[tuple[dt.date, Path, Label]]:
     docs = []
-    for label in sorted(CORPUS.rglob("*.expected.json")):
-        data = json.loads(label.read_text())
-        document = label.with_name(data["file"])
-        docs.append((dt.date.fromisoformat(data["published"]), document, data))
+    for path in label_files(CORPUS, recursive=True):
+        label = load_label(path)
+        docs.append((dt.date.fromisoformat(label.published or ""), path.with_name(label.file), label))
     return sorted(docs, key=lambda d: (d[0], d[1].name))
-
-
-def _key(event: dict) -> str:
-    return f"{event['action']} {event['receiving']} {event.get('population') or '-'}"
 
 
 def monitor(env, *args):
@@ -85,30 +81,22 @@ def test_chronological_replay_alerts_every_finding_exactly_once(monitor_env, sit
     assert set(headers) == record_keys
 
     # No false alert: the document that raised each alert labels its pair (as news or as background).
-    labels = {f"{site.base_url}/docs/{path.name}": data for _, path, data in docs}
-    false = []
-    for hit in hits:
-        record = hit["_source"]
-        key = f"made_amenable {record['receiving']} {record['population']}"
-        label = labels[record["url"]]
-        labeled = {_key(e) for e in label["events"] + label["background_events"]}
-        if key not in labeled:
-            false.append(f"{key} from {label['file']}: {record['evidence'][:160]}")
-    assert not false, "false alerts:\n" + "\n".join(false)
     # No duplicate: a pair alerts again (a new epoch after its agreement ended) only for a document
     # that reports it as news, never for a recap.
-    duplicates = []
-    alerted = {h["_id"] for h in hits}
+    labels = {f"{site.base_url}/docs/{path.name}": label for _, path, label in docs}
+    false, duplicates = [], []
     for hit in hits:
-        record = hit["_source"]
-        base = hit["_id"].split("@")[0]
-        earlier = [r for r in alerted if r.split("@")[0] == base and r < hit["_id"]]
+        record, label = hit["_source"], labels[hit["_source"]["url"]]
         key = f"made_amenable {record['receiving']} {record['population']}"
-        if earlier and key not in {_key(e) for e in labels[record["url"]]["events"]}:
-            duplicates.append(f"{hit['_id']} (after {', '.join(sorted(earlier))}) from {labels[record['url']]['file']}")
+        if key not in {e.key for e in label.events + label.background_events}:
+            false.append(f"{key} from {label.file}: {record['evidence'][:160]}")
+        earlier = [r for r in records if r.split("@")[0] == hit["_id"].split("@")[0] and r < hit["_id"]]
+        if earlier and key not in {e.key for e in label.events}:
+            duplicates.append(f"{hit['_id']} (after {', '.join(sorted(earlier))}) from {label.file}")
+    assert not false, "false alerts:\n" + "\n".join(false)
     assert not duplicates, "alerted again for a recap:\n" + "\n".join(duplicates)
     # Recall: every pair the labels require reaches the subscriber.
-    expected = {_key(e) for _, _, data in docs for e in data["events"] if e["action"] == "made_amenable"}
+    expected = {e.key for _, _, label in docs for e in label.events if e.action == "made_amenable"}
     assert expected <= set(headers), sorted(expected - set(headers))
 
     before = len(messages(mail_dir))
