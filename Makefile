@@ -10,10 +10,10 @@ export MONITOR_STATE_DIR ?= $(CURDIR)/.state
 # What the Python environment cannot provide, from Debian: Maven (the Elasticsearch launcher
 # fetches the distribution with `mvn dependency:copy`), Chromium and its chromedriver (the
 # browser test drives Debian's Chromium; nothing is downloaded by selenium).
-SYSTEM_COMMANDS := chromium chromedriver mvn
-SYSTEM_PACKAGES := chromium chromium-driver maven
 RUN_COMMANDS := mvn
 RUN_PACKAGES := maven
+SYSTEM_COMMANDS := chromium chromedriver $(RUN_COMMANDS)
+SYSTEM_PACKAGES := chromium chromium-driver $(RUN_PACKAGES)
 
 # $(call require_commands,COMMANDS,PACKAGES): nothing when every command is on PATH (no apt
 # call); else install PACKAGES with apt-get as root, or stop with the command to run.
