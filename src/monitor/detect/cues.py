@@ -145,7 +145,7 @@ RECOMMENDATION = _rx(
     r"\b(?:press(?:es|ed|ing)?|push(?:es|ed|ing)?|lobb(?:y|ies|ied|ying))\s+(?:\w+\s+){0,4}?(?:to|for)\b",
     r"\bpresion(?:a|an|ó|aron)\s+(?:\w+\s+){0,4}?para\b",
     r"\brecommend\w*", r"\bdemand(?:s|ed|ing)?\b", r"\bdeber[ií]a(?:n)?\b", r"\bdebe(?:n)?\b", r"\bexig\w+",
-    r"\binst(?:ó|aron|a|an)\b", r"\bpid(?:ió|ieron|e|en)\b", r"\brecomend\w+",
+    r"\binst(?:ó|aron|a|an)\b", r"\bpid(?:ió|ieron|e|en)\b(?!\s+(?:(?:su|el|la)\s+)?(?:protecci[oó]n|asilo|refugio|ayuda))", r"\brecomend\w+",
     r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|petition(?:s|ed|ing)?|sought|seek(?:s|ing)?)\s+(?:\w+\s+){0,4}?to\b", r"\bsolicit(?:ó|aron|a|an)\s+(?:\w+\s+){0,4}?que\b",
 )
 # A signing still to come ("will sign next week", "firmarán"): not yet an agreement.

@@ -89,7 +89,8 @@ def _chains(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     chains: list[list[Mention]] = []
     for mention in mentions:
         previous = chains[-1][-1] if chains else None
-        if previous and previous.kind == mention.kind and R.LIST_GAP.match(sentence[previous.end : mention.start]):
+        gap = R.STATE_TITLE_BEFORE.sub("", sentence[previous.end : mention.start]) if previous else ""
+        if previous and previous.kind == mention.kind and R.LIST_GAP.match(gap):
             chains[-1].append(mention)
         else:
             chains.append([mention])

@@ -188,9 +188,13 @@ SPEAKER_COUNTRY = re.compile(r"\b(?:su|nuestro|our|his|her|their)\s+(?:propio\s+
 THERE_ANAPHOR = re.compile(r"\b(?:sent|transferred|flown|relocated|moved|removed|traslad\w+|enviad\w+|remitid\w+)\s+"
                            r"(?:back\s+)?(?:there|thither|all[ií]|all[aá]|ah[ií])\b", _I)
 # "la República de Panamá", "the Republic of Honduras": read the role before the title.
+# Titles may carry capitalised qualifiers on either side: "the Bolivarian Republic of", "the Federal
+# Democratic Republic of", "la República Bolivariana de", "la República Democrática del", "el Reino Hachemita de".
+_QUALIFIER = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’-]+)"
 STATE_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:the|la|el)\s+)?\b(?:Republic|Rep[uú]blica|Kingdom|Reino|State|Estado|Commonwealth|Federal\s+Republic|"
-    r"Oriental\s+Republic|Plurinational\s+State|Estado\s+Plurinacional)\s+(?:of|de|del)\s+(?:the\s+)?$", _I)
+    r"(?:\b(?:the|la|el)\s+)?\b(?:" + _QUALIFIER + r"\s+){0,3}(?:Republic|Rep[uú]blica|Kingdom|Reino|State|Estado|"
+    r"Commonwealth|Federation|Federaci[oó]n|Sultanate|Sultanato|Emirate|Emirato|Principality|Principado)"
+    r"(?:\s+" + _QUALIFIER + r"){0,3}\s+(?:of|de|del)\s+(?:the\s+)?$", _I)
 PROTECTION_IN = re.compile(
     r"\b(?:protection|asylum|refuge|asilo|protecci[oó]n|refugio)\s+(?:there\s+)?(?:in|en)\s+(?:the\s+)?$", _I)
 PARTNER_BEFORE = re.compile(

@@ -63,7 +63,7 @@ def settle(claims: list[Claim]) -> list[Claim]:
     withdraws, is no event anywhere in it (the rumour it quotes, the headline it corrects)."""
     denied = {(c.receiving, c.population): c.evidence for c in claims
               if c.polarity in ("denied", "withdrawn") and c.predicate == "asylum_transfer" and not c.background
-              and c.receiving}
+              and c.receiving and c.modality not in ("recommended", "hypothetical")}
     withdrawn = {c.population: c.evidence for c in claims if c.polarity == "withdrawn"}
     settled = []
     for claim in claims:

@@ -23,6 +23,14 @@ def test_state_title_is_read_through() -> None:
     assert ("PA", "partner") in roles("El acuerdo suscrito entre la República de Panamá y los Estados Unidos.")
 
 
+def test_state_titles_with_qualifiers_are_read_through_and_keep_a_list_together() -> None:
+    found = roles("Podrán ser trasladados a El Salvador nacionales de la República de Nicaragua y de la "
+                  "República Bolivariana de Venezuela.")
+    assert ("NI", "population") in found and ("VE", "population") in found
+    assert ("ET", "population") in roles("Nationals of the Federal Democratic Republic of Ethiopia may be sent "
+                                         "to Uganda.")
+
+
 def test_country_coordinated_with_the_sending_state_is_the_partner() -> None:
     assert ("CA", "partner") in roles("Canada and the United States agreed to expand the asylum agreement.")
     assert ("MX", "border") in roles("Migrants reached the U.S.-Mexico border under the agreement.")

@@ -19,6 +19,13 @@ def test_a_pair_the_document_denies_is_no_event_anywhere_in_it() -> None:
     assert settled[0].polarity == "contradicted" and not settled[0].is_event
 
 
+def test_a_claim_only_called_for_or_hypothetical_contradicts_nothing() -> None:
+    # "Critics demand that Mexicans not be sent": a call, not the document denying the pair.
+    for modality in ("recommended", "hypothetical"):
+        settled = settle([claim("MX", "GT"), claim("MX", "GT", polarity="denied", modality=modality)])
+        assert settled[0].is_event
+
+
 def test_a_correction_withdraws_the_population_everywhere() -> None:
     settled = settle([claim("SO", "RW"), claim("SO", "RW", polarity="withdrawn")])
     assert all(not c.is_event for c in settled)

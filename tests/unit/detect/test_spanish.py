@@ -19,6 +19,10 @@ from tests.unit.detect.conftest import keys
          {"made_amenable PA SV"}),
         ("EE. UU. podrá trasladar a Uganda a solicitantes de asilo eritreos y somalíes bajo el acuerdo migratorio, "
          "anunció el Departamento de Seguridad Nacional.", {"made_amenable UG ER", "made_amenable UG SO"}),
+        # "que piden protección" seeks protection: not a request that someone act (a recommendation).
+        ("El DHS confirmó que ciudadanos mexicanos que piden protección en la frontera sur podrán ser "
+         "trasladados a Guatemala, en aplicación del acuerdo de cooperación en materia de asilo.",
+         {"made_amenable GT MX"}),
     ],
 )
 def test_spanish_made_amenable(run, text: str, expected: set[str]) -> None:
