@@ -29,6 +29,7 @@ from monitor.detect.events import (
     is_trade,
     score,
 )
+from monitor.detect.gazetteer import find_mentions
 from monitor.detect.layout import Item
 from monitor.detect.roles import Role, before, receivers
 
@@ -284,5 +285,8 @@ def listed(st: Statement, items: list[tuple[str, str, Item]], *, kind: str, publ
         if item.date and published and item.date < published:
             extra["time"] = ("recap", f"effective {item.date.isoformat()}, before the document")
         claim = _claim(st, code, surface, len(st.sentence.text), source=kind, extra=extra)
+        partner = next((m for m in find_mentions(item.receiving) if m.code != code), None) if item.receiving else None
+        if partner is not None and partner.code != claim.receiving:
+            claim = claim.with_(f"{partner.text}: the row's partner column", receiving=partner.code)
         claims.append(claim.with_(evidence=f"{st.sentence.text} … {item.row}"))
     return claims

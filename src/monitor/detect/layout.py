@@ -62,6 +62,7 @@ class Item:
     row: str  # the whole row or item
     excluded: bool = False  # the row excludes, suspends or withdraws rather than includes
     date: dt.date | None = None  # the row's effective date, when it gives one
+    receiving: str = ""  # the row's partner (receiving state) cell, when the table has such a column
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ def _table(lines: list[_Line], block: list[_Line]) -> tuple[str, list[Item], str
         rows, cells = rows[1:], cells[1:]
     header_cells = [h.strip() for h in header.split("|")] if header else []
     population_column = _population_column(header_cells, cells)
+    receiving_column = next((i for i, name in enumerate(header_cells) if _RECEIVING_HEADER.search(name)), None)
     items = []
     for row, row_cells in zip(rows, cells):
         if not row_cells:
@@ -219,8 +221,10 @@ def _table(lines: list[_Line], block: list[_Line]) -> tuple[str, list[Item], str
         offset, text = row_cells[column]
         rest = " ".join(c for i, (_, c) in enumerate(row_cells) if i != column)
         date = next((d for _, c in row_cells if (d := _date(c))), None)
+        receiving = (row_cells[receiving_column][1] if receiving_column is not None and receiving_column != column
+                     and receiving_column < len(row_cells) else "")
         items.append(Item(text=text, start=offset, row=row.text.strip(), excluded=bool(EXCLUDED.search(rest)),
-                          date=date))
+                          date=date, receiving=receiving))
     return header, items, caption
 
 
@@ -228,10 +232,20 @@ def _has_date(cells: list[tuple[int, str]]) -> bool:
     return any(_NUMERIC_DATE.search(c) for _, c in cells)
 
 
+# A column of the states people are sent to: "Partner country", "País receptor", "Third country".
+_RECEIVING_HEADER = re.compile(r"\b(?:partner|receiving|destination|host|third\s+country|socio|receptor|destino|"
+                               r"acogida|tercer\s+pa[ií]s)\b", re.IGNORECASE)
+
+
 def _population_column(header: list[str], cells: list[list[tuple[int, str]]]) -> int:
-    for i, name in enumerate(header):
-        if re.search(r"national|nacional|country|pa[ií]s|citizenship|estado\b|state\b", name, re.IGNORECASE):
-            return i
+    """The column of nationalities: one named for nationalities or populations, else for countries
+    (not the partner's column)."""
+    for pattern in (r"national|nacional|population|poblaci|citizenship|ciudadan|demonym|gentilicio",
+                    r"country|countries|pa[ií]s|estado\b|state\b"):
+        for i, name in enumerate(header):
+            if re.search(pattern, name, re.IGNORECASE) and not (
+                    pattern.startswith("country") and _RECEIVING_HEADER.search(name)):
+                return i
     return 0
 
 

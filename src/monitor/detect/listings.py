@@ -41,17 +41,25 @@ _NEGATIVE_LEAD = re.compile(r"\b(?:exclu\w+|except(?:ion)?s?\b|excepciones|exemp
 _STATISTICS_LEAD = re.compile(r"\bby\s+(?:\w+\s+and\s+)?(?:calendar\s+|fiscal\s+)?(?:year|month|quarter)s?\b|"
                               r"\bpor\s+(?:\w+\s+y\s+)?(?:año|mes|trimestre)s?\b|\bstatistic\w*|\bestad[ií]stic\w*|"
                               r"\b(?:FY|CY)\s?\d{2,4}\b", _I)
+# What may separate two nationalities of one item: list separators and "nationals of" again.
+_LIST_GAP = re.compile(r"^(?:[\s,;/&·•]|\b(?:and|or|y|e|o|nationals?|citizens?|of|the|nacionales|ciudadan[oa]s|de|"
+                       r"la|el|del|personas|de\s+nacionalidad)\b)*$", _I)
 LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
 ITEM_HEAD = 60  # characters: a listed population opens its item; one deep in a prose item is that prose's
 
 
-def _population(item: Item, sender: str) -> Mention | None:
+def _populations(item: Item, sender: str) -> list[Mention]:
+    """The nationalities an item opens with: one, or several listed together ("Nationals of Honduras,
+    Nationals of El Salvador" in one cell)."""
+    found: list[Mention] = []
     for mention in find_mentions(item.text):
         if mention.start > ITEM_HEAD:
-            return None
-        if mention.code != sender:
-            return mention
-    return None
+            break
+        if mention.code != sender and mention.code not in {m.code for m in found}:
+            if found and not _LIST_GAP.match(item.text[found[-1].end : mention.start]):
+                break
+            found.append(mention)
+    return found
 
 
 def _statement(candidates: list[Sentence], doc: Doc, body: list[Sentence], *,
@@ -73,7 +81,7 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
     sender = body[0].sender if body else SENDING_STATE
     claims: list[Claim] = []
     for structure in structures:
-        items = [(m.code, m.text, item) for item in structure.items if (m := _population(item, sender))]
+        items = [(m.code, m.text, item) for item in structure.items for m in _populations(item, sender)]
         if not items:
             continue
         lead = [s for s in body if structure.lead_start <= s.start < structure.start

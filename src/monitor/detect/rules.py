@@ -134,6 +134,9 @@ AMENABILITY = _rx(
     r"\baplic\w+\s+(?:el\s+|dicho\s+|este\s+)?(?:acuerdo|convenio|ACA|mecanismo|memorando|protocolo|arreglo|"
     r"instrumento)\s+(?:\w+\s+){0,3}?a\b",
     r"\baplic(?:a|ará|arán)\s+(?:también\s+)?(?:a|para)\b", r"\bampli(?:ó|a|ará|aron)\b", r"\bcubiert[oa]s\b",
+    # "DHS will implement the Agreement with respect to the following populations", "se implementará respecto de"
+    r"\bimplement(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:with\s+respect\s+to|in\s+respect\s+of|as\s+regards)\b",
+    r"\b(?:implement|aplic)\w*\b[^.;:]{0,60}?\b(?:respecto\s+(?:de|a)|con\s+relaci[oó]n\s+a|en\s+relaci[oó]n\s+con)\b",
 )
 STRONG_AMENABILITY = _rx(
     r"\bamenable\b", r"\beligible\b", r"\bsubject\s+to\b", r"\belegibles?\b", r"\bsujet[oa]s?\s+a\b",

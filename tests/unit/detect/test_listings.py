@@ -60,3 +60,15 @@ def test_an_annex_of_nationalities_covered_by_the_memorandum():
     found = detect(text, published=dt.date(2027, 6, 14))
     assert {e.key for e in found.events if not e.background} == {"made_amenable MR BF"}
     assert "made_amenable MR ML" in {e.key for e in found.events if e.background}
+
+
+def test_a_table_with_a_partner_column_sends_each_row_to_its_partner():
+    # The nationalities are in the "Populations" column, not the "Partner country" one; a cell may list
+    # several; the row's partner is the receiving state; "implement … with respect to" introduces it.
+    text = ("DHS announces the next phase of its asylum cooperative agreements.\n\n"
+            "Beginning today, DHS will implement the Agreements with respect to the following populations:\n\n"
+            "| Partner country | Populations amenable to transfer | Effective |\n|---|---|---|\n"
+            "| Belize | Nationals of Honduras Nationals of El Salvador | July 20, 2026 |\n"
+            "| Paraguay | Nationals of Cuba | July 20, 2026 |\n")
+    assert current(text, published=dt.date(2026, 7, 20)) == {
+        "made_amenable BZ HN", "made_amenable BZ SV", "made_amenable PY CU"}
