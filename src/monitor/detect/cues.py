@@ -81,6 +81,13 @@ SPECULATION = _rx(
     r"\b(?:en\s+)?evaluaci[oó]n\s+para\b", r"\bconsiderad[oa]s?\s+para\b",
     r"\bsuggest(?:ion|ions|ed|s|ing)?\b", r"\bsugeren\w+", r"\bsugiri\w+", r"\bsugier\w+",
     r"\bde\s+ser\s+(?:aprobad|ratificad|firmad|aceptad)\w*", r"\bif\s+(?:it\s+is\s+)?(?:approved|ratified|signed)\b",
+    # "analiza pedido de EE. UU. para incluir a ecuatorianos", "a U.S. request to add Haitians": asked, not decided
+    r"\b(?:analiz|eval[uú]|estudi|revis|examin|review|study|studies|studying|assess)\w*\s+(?:(?:un|una|el|la|a|the)\s+)?"
+    r"(?:pedido|solicitud|petici[oó]n|propuesta|request|proposal|oferta|offer)\b",
+    r"\b(?:pedido|solicitud|petici[oó]n|request)\s+(?:[\w.]+\s+){0,5}?(?:para|to)\s+(?:incluir|sumar|agregar|añadir|"
+    r"ampliar|extender|include|add|extend|expand)\b",
+    r"\bno\s+hay\s+nada\s+decidido\b", r"\bnada\s+(?:est[aá]\s+)?decidido\b",
+    r"\bnothing\s+(?:has\s+been|is|was)\s+(?:yet\s+)?(?:decided|final)\b",
 )
 # Someone else's claim quoted to be checked or denied: a rumour, a viral post, a fake document.
 RUMOUR = _rx(r"^\W*claim\s*:", r"\bclaim(?:ed|s)?\s+that\b", r"\brumou?r\w*", r"\bviral\b", r"\bsocial\s+media\b",
@@ -99,7 +106,9 @@ STANDING = _rx(r"\b(?:in|during|over)\s+(?:that|this|the\s+same)\s+period\b", r"
                r"applied|amenable)\b", r"\bhan\s+sido\s+(?:trasladad|enviad|incluid|elegibles)\w*",
                r"\bsince\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d", r"\balready\b", r"\bcurrently\b", r"\bat\s+present\b", r"\bso\s+far\b", r"\buntil\s+now\b",
                r"\bto\s+date\b", r"\bcontinu(?:e|es|ed)\s+to\b", r"(?<!which\s)(?<!that\s)\bremains?\b", r"\bya\s+(?!est[aá]n?\s+(?:vigente|en\s+vigor))(?:son|est[aá]n?|se\s+"
-               r"aplica|pueden|eran|era|hab[ií]a)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
+               r"aplica|pueden|eran|era|hab[ií]a)\b",
+               # "Honduras y Panamá ya aceptan a ecuatorianos": a standing practice, not news
+               r"\bya\s+(?:acept|recib|acog|traslad|envi|enví)(?:a|an|e|en)\b", r"\bactualmente\b", r"\bpor\s+(?:ahora|el\s+momento)\b",
                r"\bhasta\s+(?:ahora|el\s+momento|la\s+fecha)\b", r"\ben\s+la\s+actualidad\b", r"\bsigue(?:n)?\s+siendo\b",
                # "designated when the agreement took effect; Cubans were added a month later": history
                r"\bwhen\s+the\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|arrangement|pact)\s+(?:took\s+effect|entered\s+into\s+force|"
@@ -173,7 +182,10 @@ CRITIC = _rx(
 )
 # Opinion pieces: not relevant news, whatever they mention.
 OPINION = re.compile(r"^\s*(?:opinion|op-ed|editorial|column|analysis|opini[oó]n|columna|an[aá]lisis)\b\s*[:|\-–—]", _I)
+# A hearing is procedure, not a decision: "Supreme Court hears challenge to the agreement".
+HEARING = _rx(r"\bhear(?:s|ing|ings)\b", r"\baudiencias?\b", r"\boral\s+arguments?\b", r"\bvista\s+p[uú]blica\b")
 COURT_ARGUMENT = _rx(r"\bargu(?:e|es|ed|ing|ment|ments)\b", r"\blawsuits?\b", r"\bplaintiffs?\b", r"\bbriefs?\b",
+                     r"\baccionantes?\b", r"\bparte\s+actora\b", r"\bpetitioners?\b", r"\brecurrentes\b",
                      r"\balleg\w+", r"\bdemandantes?\b", r"\balega\w*", r"\bargument\w*", r"\bcontend\w*", r"\bsued\b")
 # A court's decision (not its hearing or the parties' arguments): relevant news about an agreement.
 COURT_DECISION = _rx(
@@ -270,7 +282,8 @@ MONTHS = dates.MONTHS
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # "in July", "en julio", "July 26, 2019"; a bare "May" is not a month (it is also a modal).
 MONTH_REF = re.compile(
-    r"\b(?:(?:in|since|on|en|desde|de|el)\s+(?:\d{1,2}\s+de\s+)?(?P<m1>" + _MONTH_NAMES
+    r"\b(?:(?:in|since|on|en|desde|de|el)\s+(?:\d{1,2}\s+de\s+|(?:mid|early|late)[\s-]+|(?:mediados|principios|"
+    r"finales|fines)\s+de\s+)?(?P<m1>" + _MONTH_NAMES
     + r")|(?P<m2>January|February|March|April|June|July|August|September|October|November|December)\s+\d{1,2})\b", _I)
 YEAR = re.compile(r"\b(?:in|since|of|en|de|desde|del)\s+(?P<y>(?:19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)\b", _I)
 # A full date near the top of a plain-text document is its dateline: "Nov. 14, 2025", "8 de febrero de 2021".

@@ -65,6 +65,8 @@ def relevant(events: tuple[Event, ...], claims: list[Claim], sentences: list[Sen
             continue
         if C.ANY_NEGATION.search(s.text):
             continue
+        if C.HEARING.search(s.text) and not C.COURT_DECISION.search(s.text):
+            continue  # a hearing reported before any decision
         return True
     return False
 

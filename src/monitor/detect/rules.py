@@ -61,6 +61,11 @@ TRADE_AGREEMENT = _rx(
     r"(?:en\s+materia\s+de|sobre|on|for)\s+(?:border\s+|fronteriza\s+)?(?:seguridad|security|comercio|trade)\b",
     r"\bUSMCA\b", r"\bNAFTA\b", r"\bT-?MEC\b", r"\bTLCAN\b", r"\bextradit", r"\bextradici",
     r"\bsentenciad[oa]s\b", r"\bsentenced\s+(?:persons|prisoners)\b", r"\bprisoner\s+transfer",
+    # "firman memorando de entendimiento para fortalecer la cooperación en seguridad", "a pact to fight organized crime"
+    r"\b(?:memorand(?:um|a)|memorandos?|memor[aá]ndums?|acuerdos?|convenios?|agreements?|pacts?|deals?)\s+"
+    r"(?:de\s+entendimiento\s+|of\s+understanding\s+)?(?:[\w,]+\s+){0,5}?(?:(?:cooperaci[oó]n|cooperation)\s+(?:en|on|in)\s+"
+    r"(?:materia\s+de\s+)?(?:seguridad|security|defensa|defen[cs]e)|crimen\s+organizado|organi[sz]ed\s+crime|"
+    r"narcotr[aá]fico|drug\s+trafficking)\b",
 )
 # "the Agreements", "los acuerdos": every partner the document names.
 PLURAL_AGREEMENTS = _rx(r"\b(?:the|these|those|both|all|three|two)\s+(?:\w+\s+)?(?:agreements|deals|pacts|accords)\b",

@@ -157,7 +157,10 @@ def dateline(text: str) -> dt.date | None:
         short_line = line_end - line_start <= _SHORT_LINE
         if _MASTHEAD.search(text, line_start, match.start() + 1) and (date := date_from_match(match)):
             return date
-        if len(prefix) > _SHORT_PREFIX or len(prefix.split()) > 4:
+        # "By Ana Ruiz | Isthmus Daily | PANAMA CITY | April 22, 2026": a byline of short fields
+        fields = [f for f in re.split(r"\s*[|·•]\s*", prefix) if f]
+        byline = len(fields) > 1 and prefix[-1] in "|·•" and all(len(f.split()) <= 5 for f in fields)
+        if not byline and (len(prefix) > _SHORT_PREFIX or len(prefix.split()) > 4):
             continue
         if not (short_line or not prefix or prefix[-1] in ",|—–-:"):
             continue

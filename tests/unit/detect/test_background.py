@@ -69,6 +69,14 @@ def test_dateline_dates_a_plain_text_document() -> None:
     assert dateline("Headline\n\nA photo caption says migrants boarded a bus in El Paso, Texas, on June 1, 2019, "
                     "before dawn.") is None
     assert dateline("No date at all here.") is None
+    assert dateline("Headline\n\nBy Ana Ruiz | Isthmus Daily | PANAMA CITY | April 22, 2026\n\nBody.") == \
+        dt.date(2026, 4, 22)
+
+
+def test_a_month_qualified_by_mid_or_early_dates_the_sentence(run) -> None:
+    text = ("Panama readies shelters for asylum transfers\n\nApril 22, 2026\n\n"
+            "The asylum agreement with Panama took effect in mid-February.")
+    assert background_of(detect(text), "agreement_in_force PA -") is True
 
 
 def test_dateline_is_used_when_no_date_is_given() -> None:

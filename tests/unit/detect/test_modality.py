@@ -18,6 +18,9 @@ from tests.unit.detect.conftest import CONTEXT, keys
         "Under the proposal, Cubans might be transferred to Costa Rica under a safe third country agreement.",
         "Los venezolanos podrían ser trasladados a Panamá si prospera la negociación del acuerdo de asilo.",
         "El Gobierno analiza una propuesta para que los haitianos sean enviados a Honduras bajo el acuerdo.",
+        'Gobierno analiza pedido de EE. UU. para incluir a ecuatorianos en acuerdo de asilo con Guatemala; '
+        '"no hay nada decidido", dice Minex',
+        "Guatemala is reviewing a U.S. request to add Ecuadorians to the asylum cooperative agreement.",
     ],
 )
 def test_speculation_and_proposals_are_not_made_amenable(run, text: str) -> None:

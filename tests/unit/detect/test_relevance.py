@@ -29,6 +29,16 @@ def test_headline_about_the_agreement_without_events(run) -> None:
         "Mexico is not a safe third country, minister says\n\nThe minister spoke on Monday.",
         "Trade deal signed\n\nGuatemala, which accepted an asylum agreement with the United States last year, "
         "signed a trade agreement on Tuesday.",
+        # a hearing is procedure; no decision yet
+        "Supreme Court hears challenge to the Safe Third Country Agreement\n\nLawyers for the refugees argued "
+        "that the agreement exposes claimants to detention. The court reserved its decision.",
+        # a security memorandum is not an asylum agreement
+        "Ecuador y Estados Unidos firman memorando de entendimiento para fortalecer la cooperación en seguridad\n\n"
+        "El memorando fue suscrito hoy en Quito. El acuerdo de cooperación en materia de asilo firmado en diciembre "
+        "de 2025 no se modifica.",
+        # "ya aceptan": a standing practice reported beside a proposal
+        "Guatemala estudia incluir a ecuatorianos en el acuerdo de asilo\n\nAnalistas señalaron que Honduras y "
+        "Panamá ya aceptan a ecuatorianos bajo sus acuerdos de asilo con Estados Unidos.",
     ],
 )
 def test_not_relevant(run, text: str) -> None:
