@@ -129,7 +129,7 @@ CONDITION_OK = re.compile(
     _I)
 SOFT_MODALITY = _rx(
     r"\bwould\b", r"(?<!in\s)(?<!on\s)(?<!since\s)\bmay\b(?!\s+now)(?!\s+\d)", r"\bexpected\s+to\b", r"\breportedly\b",
-    r"\bplan(?:s|ned)?\s+to\b", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b",
+    r"\bplan(?:s|ned)?\s+to\b", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b(?!\s+(?:del|de\s+la|oficiales|gubernamentales|ministeriales))",
 )
 # "would" after a reporting verb is reported speech ("the emails said Mexicans would be included");
 # without one it is a hypothesis ("the agreement would let Washington send Cubans").

@@ -48,6 +48,7 @@ __all__ = ["MIN_CONFIDENCE", "SENDING_STATE", "detect"]
 logger = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.45
+BRIDGES = 2  # short sentences that may stand between a reported transfer and who was moved
 _DIGIT = re.compile(r"\d")
 
 
@@ -117,6 +118,12 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
                published=published, partners=tuple(partners) or tuple(named), trade=trade,
                neighbour_subject=neighbour_subject, receiver=receiver, receiver_cue=receiver_cue, here=here,
                here_cue=sides.dateline_cue, speaker=sides.speaker, speaker_cue=sides.speaker_cue)
+
+
+def _bridge(s: Sentence) -> bool:
+    """A short sentence between a transfer and who was moved ("On board were 16 men."): it names no
+    population and no country of its own."""
+    return not s.is_title and not s.roles and (bool(R.PASSENGERS.match(s.text)) or len(s.text.split()) <= 8)
 
 
 def _unique_top(counts: Counter[str]) -> str | None:
@@ -193,7 +200,13 @@ def detect(
                        for action, receiving, confidence, descriptive in lifecycle(s, doc, sentences[index - 1] if index else None)
                        if confidence >= MIN_CONFIDENCE]
         if index and not any(c.is_event for c in own):
-            claims += continuation(text, sentences[index - 1], s, doc)
+            following = continuation(text, sentences[index - 1], s, doc)
+            back = index - 1
+            while not following and back > 0 and index - back <= BRIDGES and _bridge(sentences[back]):
+                # "The ship docked at Shengjin. On board were 16 men. Ten were from Bangladesh …"
+                back -= 1
+                following = continuation(text, sentences[back], s, doc)
+            claims += following
     claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
     claims = history_after_termination(claims, candidates)
     opinion = bool(section and C.OPINION_SECTION.search(section)) or any(

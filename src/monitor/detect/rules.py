@@ -46,7 +46,7 @@ ASYLUM_WORD = _rx(r"\basylum\b", r"\basilo\b", r"\brefugee", r"\brefugiad", r"\b
 # Agreements that are not asylum transfer agreements.
 TRADE_SECURITY = _rx(
     r"\btrade\b", r"\btariffs?\b", r"\bfree[\s-]+trade\b", r"\bUSMCA\b", r"\bNAFTA\b", r"\bT-?MEC\b", r"\bTLCAN\b",
-    r"\bsecurity\s+(?:agreements?|deals?|pacts?|cooperation|accords?)\b", r"\bcomerci(?:o|al(?:es)?)\b",
+    r"\bsecurity\s+(?:agreements?|deals?|pacts?|cooperation|accords?)\b", r"(?<!vuelo\s)(?<!vuelos\s)(?<!avión\s)(?<!aerolínea\s)\bcomerci(?:o|al(?:es)?)\b",
     r"\baranceles?\b", r"\bacuerdos?\s+de\s+seguridad\b", r"\bextradit", r"\bextradici",
     # Prisoner transfer treaties ("traslado de personas sentenciadas").
     r"\bsentenciad[oa]s\b", r"\bsentenced\s+(?:persons|prisoners)\b", r"\bprisoner\s+transfer",
@@ -91,7 +91,7 @@ INTERNATIONAL_LAW = _rx(
 TRANSFER_VERB = _rx(
     r"\b(?:transferr?(?:ed|ing|s)?|transfers?)\b", r"\bsen(?:d|ds|ding|t)\b", r"\bflown\b", r"\bfly(?:ing)?\b",
     r"\bmov(?:ed|ing)\b", r"\brelocat(?:e|es|ed|ing)\b", r"\bremov(?:ed|ing)\b", r"\bshipp?(?:ed|ing)\b",
-    r"\bon\s+(?:flights?|planes?)\s+to\b", r"\b(?:put|placed|board(?:ed)?)\s+on\s+(?:\w+\s+)?(?:flights?|planes?)\b",
+    r"\bon\s+(?:flights?|planes?)\s+to\b", r"\b(?:put|placed|board(?:ed)?)\s+on\s+(?:\w+\s+){0,2}?(?:flights?|planes?)\b",
     r"\brelocations?\b",
     r"\btraslad\w*", r"\benv(?:i|í)\w*", r"\btransfer(?:id|ir|encia)\w*", r"\bremitid\w*", r"\bderivad\w*",
     r"\breubica\w*", r"\bcanaliz\w*", r"\breubicaci[oó]n\w*",
@@ -177,11 +177,13 @@ DESTINATION_ES = re.compile(r"\b(?:a|hacia|al|rumbo\s+a|con\s+destino\s+a)\s+(?:
 # "landed in Paraguay", "llegaron a Honduras": an arrival names the destination when people are moved.
 ARRIVAL_BEFORE = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|touch(?:ed|es)?\s+down|lleg(?:a|an|ó|aron|ar[aá]n?|ad[oa]s?)|"
-    r"arrib(?:a|an|ó|aron)|aterriz(?:a|an|ó|aron))\s+(?:[\w,]+\s+){0,4}?(?:in|at|a|en|al)\s+(?:the\s+|la\s+|el\s+)?$",
+    r"arrib(?:a|an|ó|aron)|aterriz(?:a|an|ó|aron)|dock(?:s|ed|ing)?|disembark(?:s|ed|ing)?|atrac(?:a|an|ó|aron)|"
+    r"desembarc(?:a|an|ó|aron))\s+(?:[\w,]+\s+){0,4}?(?:in|at|a|en|al)\s+(?:the\s+|la\s+|el\s+)?$",
     _I)
 ARRIVAL_VERB = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|touch(?:ed|es)?\s+down|lleg(?:a|an|ó|aron|ar[aá]n?)|"
-    r"arrib(?:a|an|ó|aron)|aterriz(?:a|an|ó|aron))\b", _I)
+    r"arrib(?:a|an|ó|aron)|aterriz(?:a|an|ó|aron)|dock(?:s|ed|ing)?|disembark(?:s|ed|ing)?|atrac(?:a|an|ó|aron)|"
+    r"desembarc(?:a|an|ó|aron))\b", _I)
 # "sent to the South American country": the destination named by a description of the partner.
 DESTINATION_ANAPHOR = re.compile(
     r"\b(?:to|into|in|a|al|hacia|en)\s+(?:the|el|este|ese|dicho|this|that)?\s*(?:[\w-]+\s+){0,2}?"
@@ -239,24 +241,33 @@ PEOPLE_AFTER = re.compile(
 PEOPLE_BEFORE = re.compile(
     r"\b(?:personas?|ciudadan[oa]s?|nacionales|migrantes|inmigrantes|solicitantes(?:\s+de\s+(?:asilo|protecci[oó]n))?|"
     r"refugiad[oa]s|familias|niñ[oa]s|menores|connacionales|peticionarios|demandantes\s+de\s+asilo|asilad[oa]s|"
-    r"nacionalidad(?:es)?|hombres|mujeres|adultos)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
+    r"nacionalidad(?:es)?|hombres|mujeres|adultos|hombre|mujer|joven|jóvenes|niñ[oa]|madre|padre|familia|"
+    r"migrante|solicitante)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
 GOVERNMENT_BEFORE = re.compile(
     r"\b(?:gobiernos?|autoridades|funcionari[oa]s|diplomátic[oa]s|president[ea]s?|cancilleres|ministr[oa]s|"
     r"productos|bienes|estados|puertos|medios|militares|policías|agentes)\s+$", _I)
+_COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|most|all|half|the\s+rest|"
+               r"others|un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|la\s+mayor[ií]a|tod[oa]s|"
+               r"la\s+mitad|el\s+resto|otr[oa]s)")
 POPULATION_MARKER = re.compile(
     r"\b(?:(?:citizens?|nationals?)\s+(?:or|and|and/or)\s+(?:citizens?|nationals?)|nationals|citizens|natives|people|"
     r"(?:an?|one|each|every|any)\s+(?:\w+\s+)?(?:citizen|national|native)|(?:un|una)\s+(?:ciudadan[oa]|nacional)|"
     r"persons|migrants|asylum[\s-]+seekers|applicants|families|individuals|men|women|boys|girls|children|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|others|rest)|hombres|mujeres|"
     r"refugees|those|nacionales|ciudadan[oa]s|personas|migrantes|solicitantes(?:\s+de\s+asilo)?|originari[oa]s|"
-    r"provenientes|procedentes|oriund[oa]s)\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", _I)
+    r"provenientes|procedentes|oriund[oa]s|"
+    # "He is from Honduras", "Ten were from Bangladesh", "eran de Mali": who was moved, said of them
+    r"(?:he|she|they|él|ella|ell[oa]s|the\s+(?:man|woman|men|women|person|family|migrant)|"
+    + _COUNT_WORD + r"(?:\s+of\s+them|\s+de\s+ell[oa]s)?)\s+(?:is|was|were|are|es|era|eran|son)(?:\s+originally)?)"
+    r"\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", _I)
 FROM_MARKER = re.compile(r"\b(?:from|procedentes|provenientes)\b", _I)
 # "personas de nacionalidad mexicana"; Spanish article + demonym is a noun ("un hondureño", "la cubana").
 NATIONALITY_BEFORE = re.compile(r"(?:\bnacionalidad(?:es)?|\b(?:un|una|el|la|otro|otra))\s+$", _I)
 # A sentence that continues the previous one's transfer: "The group, made up of Cuban ... nationals".
 ANAPHORIC_START = re.compile(
     r"^\W*(?:(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:group|people|persons|individuals|migrants|"
-    r"asylum[\s-]+seekers|applicants|passengers|travell?ers)|they|all\s+of\s+them|among\s+them|"
+    r"asylum[\s-]+seekers|applicants|passengers|travell?ers)|they|he|she|the\s+(?:man|woman)|all\s+of\s+them|among\s+them|"
+    r"él|ella|(?:el|un)\s+hombre|(?:la|una)\s+mujer|"
     r"(?:el|este|ese|dicho)\s+grupo|(?:las|los|estas|estos)\s+(?:\w+\s+)?(?:personas|migrantes|solicitantes|"
     r"pasajeros|trasladad[oa]s)|ell[oa]s|entre\s+ell[oa]s|se\s+trata\s+de)\b", _I)
 # "A spokesperson said on Tuesday the group were nationals of …": the anaphor after a reporting clause.
@@ -264,6 +275,14 @@ REPORTED_ANAPHOR = re.compile(
     r"^[^.;]{0,140}?\b(?:said|says|told|confirmed|added|dijo|informó|confirmó|añadió|señaló)\b(?:\s+\w+){0,3}?\s+"
     r"(?:that\s+|que\s+)?(?:the\s+(?:group|men|women|people|passengers|asylum[\s-]+seekers)|they|el\s+grupo|"
     r"(?:los|las)\s+(?:personas|migrantes|solicitantes|pasajeros|hombres|mujeres))\b", _I)
+# Who was on the flight or ship just reported: "On board were 16 men.", "Entre los pasajeros había 12 cubanas",
+# "Ten were from Bangladesh and six from Egypt".
+PASSENGERS = re.compile(
+    r"^\W*(?:on\s+board\s+(?:were|was)|aboard\s+(?:were|was)|a\s+bordo\s+(?:iban|viajaban|hab[ií]a|ven[ií]an|llegaron)|"
+    r"entre\s+(?:los|las)\s+(?:\w+\s+)?(?:pasajer[oa]s|viajer[oa]s|llegad[oa]s|trasladad[oa]s|personas)|"
+    r"among\s+(?:the\s+)?(?:passengers|arrivals|new\s+arrivals|those\s+(?:transferred|on\s+board|flown|sent))|"
+    + _COUNT_WORD + r"\s+(?:of\s+them\s+|de\s+ell[oa]s\s+)?(?:were|are|eran|son|ven[ií]an|proced[ií]an)\s+(?:from|de|"
+    r"nationals|citizens|ciudadan|nacionales|originari|procedentes))\b", _I)
 COMPOSITION = re.compile(r"\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|compuest[oa]\s+por|integrad[oa]\s+por|"
                          r"conformad[oa]\s+por|se\s+trata\s+de)\b", _I)
 

@@ -9,25 +9,37 @@ was moved ("The group, made up of Cuban nationals, …": `continuation`).
 
 from __future__ import annotations
 
+import re
+
 from monitor.detect import cues as C
 from monitor.detect import rules as R
 from monitor.detect.claims import Claim, Cue
-from monitor.detect.events import Doc, Sentence, score, transfer_receiver
+from monitor.detect.events import Doc, Sentence, has_veto, score, transfer_receiver
 from monitor.models import Event
 
 __all__ = ["continuation", "history_after_termination", "settle"]
+
+# The end of a clause: a semicolon, or a comma before a coordinated verb phrase (", and was told", ", pero").
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|y|pero|aunque|while|mientras)\b")
 
 
 def continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Claim]:
     """Populations named right after a reported transfer ("Se trata de personas de nacionalidad cubana")."""
     if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)
-                                                or R.REPORTED_ANAPHOR.match(s.text)):
+                                                or R.REPORTED_ANAPHOR.match(s.text) or R.PASSENGERS.match(s.text)):
         return []
-    if s.veto or any(rx.search(s.text) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION,
-                                                              C.SOFT_MODALITY, C.HYPOTHETICAL, C.FUTURE_NEXT)):
-        return []  # "They said Venezuelans would be next": a guess about the next group, not this one
     populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender
                    and not C.POST_NEGATION.match(s.text, r.anchor)]
+    # Read up to the end of the clause that names them: "He is from Honduras, …, and was told he could apply
+    # for asylum in Guatemala" says who he is; the options he was given are another clause.
+    own = s.text
+    if populations:
+        edge = _CLAUSE_END.search(s.text, max(r.anchor for r in populations))
+        own = s.text[: edge.start()] if edge else s.text
+    if (has_veto(own) if own != s.text else s.veto) or any(
+            rx.search(own) for rx in (C.OWN_COUNTRY, C.CRIMINAL, C.DEPORTATION, C.SOFT_MODALITY, C.HYPOTHETICAL,
+                                      C.FUTURE_NEXT)):
+        return []  # "They said Venezuelans would be next": a guess about the next group, not this one
     receiving = transfer_receiver(previous, doc) if populations else None
     if receiving is None:
         return []

@@ -76,6 +76,32 @@ def test_transfer_of_a_population_continued_in_the_next_sentence(run) -> None:
     assert amenable.evidence.startswith("A flight carrying 22") and amenable.evidence.endswith("in Honduras.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who was on board, one or two short sentences after the arrival
+        ("SHENGJIN, Albania — A navy vessel docked at the port on Wednesday, the first arrival under the protocol "
+         "Italy signed with Albania on asylum processing. On board were 16 men. Ten were from Bangladesh and six "
+         "from Egypt.",
+         {"made_amenable AL BD", "made_amenable AL EG"}),
+        ("Un avión fletado por Estados Unidos aterrizó este lunes en Santo Domingo, República Dominicana, con 31 "
+         "personas trasladadas bajo el acuerdo de asilo. Entre los pasajeros había 12 cubanas y 19 venezolanos, "
+         "según fuentes de la Dirección de Migración.",
+         {"made_amenable DO CU", "made_amenable DO VE"}),
+        # a single person, singular demonym after a people noun; "a commercial flight" is not commerce
+        ("Un vuelo comercial aterrizó en Guatemala con el primer migrante trasladado al país en el marco del "
+         "Acuerdo de Cooperación en materia de Asilo. Se trata de un hombre hondureño de 26 años.",
+         {"made_amenable GT HN"}),
+        # the options he was given are another clause than who he is
+        ("The man was put on a commercial flight to Guatemala under the Asylum Cooperative Agreement. He is from "
+         "Honduras, according to officials, and was told he could apply for asylum in Guatemala or go home.",
+         {"made_amenable GT HN"}),
+    ],
+)
+def test_who_was_moved_is_named_after_the_transfer(run, text: str, expected: set[str]) -> None:
+    assert expected <= {e.key for e in run(text).events if e.action == "made_amenable"}
+
+
 def test_include_alone_without_agreement_or_rule_is_not_a_trigger(run) -> None:
     detection = run("Border apprehensions in March included Hondurans, Guatemalans and Cubans.")
     assert keys(detection) == set()

@@ -1,0 +1,2 @@
+import build, docs_en, docs_es
+build.write_all()
