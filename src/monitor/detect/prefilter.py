@@ -147,6 +147,9 @@ class Prefiltered:
         self._parts = parts
         self._part_needles = part_needles
         _LITERALS.add(needles)
+        for own in part_needles:  # each alternative is picked by its own literals: they must be searched for too
+            if own:
+                _LITERALS.add(own)
 
     def _pick(self, text: str) -> re.Pattern[str] | None:
         present = _LITERALS.present(text)

@@ -62,3 +62,11 @@ def test_prefiltered_patterns_answer_as_the_patterns_do_on_the_whole_corpus() ->
                 assert fast == slow, (pattern.pattern[:80], sample[:80])
                 checked += 1
     assert checked > 10_000
+
+
+def test_an_alternative_is_found_by_its_own_literals_when_the_patterns_are_not_those() -> None:
+    # The whole pattern's literals ("ceptuada") differ from its alternative's ("exceptuada"): both are searched.
+    from monitor.detect.prefilter import alternatives
+
+    rx = alternatives((r"\bexclu(?:de|des)\b", r"\bexempt(?:s|ed)?\b", r"\bexceptuad[oa]s?\b", r"\bexent[oa]s?\b"))
+    assert rx.search("Quedan exceptuadas las niñas y los niños no acompañados.")
