@@ -153,7 +153,10 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     positive = [(a, b) for (a, b), neg in negated.items() if not neg]
     strong = any(R.STRONG_AMENABILITY.search(text, a, b + 40) for a, b in positive)
     transfer = any(R.TRANSFER_VERB.match(text, a) or R.RECEIVE_VERB.match(text, a) for a, _ in positive)
-    if "predicate" not in fields and not (strong or transfer or agreement or R.POLICY_NOUN.search(text)):
+    # "Vietnamese citizens are also covered": the agreement or transfer of the sentences just before is in view.
+    continued = bool(R.ADDITIVE.search(text)) and any(
+        p.named or R.AGREEMENT_NOUN.search(p.text) or R.TRANSFER_VERB.search(p.text) for p in previous if not p.is_title)
+    if "predicate" not in fields and not (strong or transfer or agreement or continued or R.POLICY_NOUN.search(text)):
         fields["predicate"] = ("unclear", "a bare 'include' with no agreement or rule in view")
     sender = s.sender
     found = receivers(s.roles, ("destination",), sender=sender) or receivers(s.roles, ("partner", "state"), sender=sender)
@@ -172,7 +175,8 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     # "sent to the South American country": the document's partner, described rather than named.
     described = transfer and bool(R.DESTINATION_ANAPHOR.search(text)) and doc.partner is not None
     fallback, fallback_cue, deictic = None, "", False
-    if not found and (strong or agreement or described or (transfer and doc.context) or R.POLICY_NOUN.search(text)):
+    if not found and (strong or agreement or described or continued or (transfer and doc.context)
+                      or R.POLICY_NOUN.search(text)):
         if doc.speaker and (deixis := R.SPEAKER_COUNTRY.search(text)):
             fallback, fallback_cue, deictic = doc.speaker, f"{deixis.group()!r}: the state of {doc.speaker_cue!r}", True
         elif doc.here and (deixis := R.HERE.search(text)):

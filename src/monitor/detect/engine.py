@@ -156,7 +156,8 @@ def _best(candidates: list[tuple[Event, bool, int]]) -> tuple[Event, ...]:
 # Stems any event or relevance signal needs at least one of (English and Spanish).
 _TOPIC = re.compile(
     r"asyl|asil|refug|protec|transf|trasl|tercer|third|amenab|elegib|eligib|acuerdo|agreement|convenio|"
-    r"arreglo|deal|pact|accord|\bACAs?\b|STCA|deport|expul|expel|remov|sent\b|send|envia|envió|enviad|acoger|recib",
+    r"arreglo|deal|pact|accord|\bACAs?\b|STCA|deport|expul|expel|remov|sent\b|send|envia|envió|enviad|acoger|recib|"
+    r"relocat|reubic|arrangement|partnership|memorand|mecanism|mechanism|protocol|scope",
     re.IGNORECASE,
 )
 

@@ -66,6 +66,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "MK": ("Macedonia", "North Macedonia"),
     "NL": ("Netherlands", "the Netherlands", "Holland", "Países Bajos", "Holanda"),
     "GM": ("Gambia", "The Gambia"),
+    "TL": ("East Timor", "Timor Oriental", "Timor-Leste", "Timor Leste"),
     "BS": ("Bahamas", "The Bahamas"),
     "TW": ("Taiwan", "Taiwán"),
     "JO": ("Jordania",),

@@ -33,7 +33,8 @@ HEADING = re.compile(r"^\s*(?:(?:annex|anexo|appendix|ap[eé]ndice|schedule|tabl
 # Rows and items that take a population out rather than in.
 EXCLUDED = re.compile(
     r"\b(?:exclu\w*|suspend\w*|suspensi[oó]n|withdrawn|withdrew|retirad[oa]s?|removed|revoked|revocad[oa]s?|"
-    r"no\s+aplica|not\s+applicable|not\s+(?:covered|subject|designated|eligible|included)|deferred|postponed|"
+    r"no\s+aplica|not\s+applicable|not\s+(?:covered|subject|designated|eligible|included|in\s+scope)|out\s+of\s+scope|"
+    r"no\s+elegibles?|no\s+cubiert[oa]s?|ineligible|deferred|postponed|"
     r"aplazad[oa]s?|diferid[oa]s?|pending|pendiente|fuera|outside|no\s+comprendid[oa]s?|sin\s+efecto|"
     r"no\s+incluid[oa]s?|ended|terminated|lifted|"
     # not yet decided: "Cubanos: en discusión", "under review"

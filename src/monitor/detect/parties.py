@@ -52,6 +52,11 @@ _MOVED_FROM = re.compile(r"\b(?:transferr?ed|transfers?|sent|flown|relocated|mov
 _MOVED_TO = re.compile(r"\b(?:transferr?ed|transfers?|transferring|send|sent|sending|flown|relocated?|moved|removed|"
                        r"traslad\w*|envi\w*|reubicad\w*|recibir\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:to|into|a|al|hacia)\s+"
                        r"(?:the\s+|el\s+|la\s+|los\s+)?$", _I)
+# "solicitantes de refugio derivados por Chile", "asylum seekers sent by Denmark": the state that sends them.
+_SENT_BY = re.compile(r"\b(?:sent|referred|transferred|relocated|flown|enviad[oa]s|derivad[oa]s|remitid[oa]s|"
+                      r"trasladad[oa]s|reubicad[oa]s)\s+(?:here\s+|aqu[ií]\s+)?(?:by|por)\s+(?:the\s+(?:government|"
+                      r"authorities)\s+of\s+|el\s+gobierno\s+de\s+|las\s+autoridades\s+de\s+)?(?:the\s+|el\s+|los\s+)?$",
+                      _I)
 _MOVED_FROM_AFTER = re.compile(r"^\W{0,3}\s*(?:to|a|hacia|al)\s+", _I)
 _SENDS_AFTER = re.compile(
     r"^(?:'s\s+(?:government|home\s+office|ministry)\s+)?\s*(?:will\s+|would\s+|may\s+|can\s+|could\s+|"
@@ -112,6 +117,9 @@ def _sender(text: str, mentions: list[Mention]) -> tuple[str, str]:
         if _MOVED_FROM.search(head) and _MOVED_FROM_AFTER.match(tail):
             scores[mention.code] += 3
             cues.setdefault(mention.code, f"from {mention.text} to …")
+        if match := _SENT_BY.search(head):
+            scores[mention.code] += 3
+            cues.setdefault(mention.code, (match.group() + mention.text).strip())
         if _SENDS_AFTER.match(tail):
             scores[mention.code] += 2
             cues.setdefault(mention.code, mention.text + tail[:20])

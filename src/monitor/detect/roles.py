@@ -66,6 +66,8 @@ def _mention_role(sentence: str, mention: Mention) -> str:
         if mention.code in HOSTS and R.FROM_MARKER.search(marker.group()):
             return "origin"  # "asylum seekers from the United Kingdom": where they asked, not who they are
         return "population"
+    if R.LIST_INCLUDES_BEFORE.search(preceding) or R.TO_THE_LIST_AFTER.match(following):
+        return "population"  # "the list of eligible nationalities now includes Vietnam and Eritrea"
     if R.GOVERNMENT_AFTER.match(following):
         return "state"
     if R.PARTNER_AFTER.match(following) or R.PARTNER_BEFORE.search(preceding) or R.BETWEEN.search(preceding):

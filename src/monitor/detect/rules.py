@@ -139,6 +139,8 @@ AMENABILITY = _rx(
     r"\baplic\w+\s+(?:el\s+|dicho\s+|este\s+)?(?:acuerdo|convenio|ACA|mecanismo|memorando|protocolo|arreglo|"
     r"instrumento)\s+(?:\w+\s+){0,3}?a\b",
     r"\baplic(?:a|ará|arán)\s+(?:también\s+)?(?:a|para)\b", r"\bampli(?:ó|a|ará|aron)\b", r"\bcubiert[oa]s\b",
+    # "are also in scope", "quedan dentro del ámbito del acuerdo"
+    r"\b(?:in|within)\s+(?:the\s+)?scope\b", r"\bdentro\s+del\s+(?:[aá]mbito|alcance)\b",
     # "DHS will implement the Agreement with respect to the following populations", "se implementará respecto de"
     r"\bimplement(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:with\s+respect\s+to|in\s+respect\s+of|as\s+regards)\b",
     r"\b(?:implement|aplic)\w*\b[^.;:]{0,60}?\b(?:respecto\s+(?:de|a)|con\s+relaci[oó]n\s+a|en\s+relaci[oó]n\s+con)\b",
@@ -167,6 +169,18 @@ DATELINE_PREFIX = re.compile(r"\s*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}?(
 COORDINATED_CLAUSE = re.compile(
     r";|\s—\s|,\s+(?:and|but|while|whereas|y|e|pero|mientras|aunque)\s+(?=(?:all|only|the|it|they|its|both|none|each|has|"
     r"have|had|was|were|is|are|will|el|la|los|las|ambos|todos|ninguno|s[oó]lo|ha|han|fue|fueron|se)\b)", _I)
+# "Vietnamese citizens are also covered": an addition to what the sentences before decided.
+ADDITIVE = re.compile(r"\b(?:also|too|as\s+well|likewise|in\s+addition|tambi[eé]n|asimismo|igualmente|adem[aá]s)\b", _I)
+# A country named as an item of the list of nationalities: "the list of eligible nationalities now includes
+# Vietnam", "adds Nicaragua to the nationalities covered", "suma a Haití a la lista de países".
+LIST_INCLUDES_BEFORE = re.compile(
+    r"\b(?:nationalities|countries|list|populations|nacionalidades|pa[ií]ses|lista|poblaciones)\b[^.;]{0,80}?\b"
+    r"(?:now\s+)?(?:includes?|including|incluye|incluyen|incluirá|comprende|abarca)\s+(?:a\s+)?"
+    r"(?:(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]+(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]+)*\s*(?:,|\band\b|\by\b)\s*)*$", _I)
+TO_THE_LIST_AFTER = re.compile(
+    r"^(?:\s*(?:,|\band\b|\by\b)\s*(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]+(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]+)*)*\s+(?:to|a)\s+"
+    r"(?:the|la|las|los)\s+(?:\w+\s+)?(?:list|nationalities|countries|populations|lista|nacionalidades|"
+    r"pa[ií]ses|poblaciones)\b", _I)
 POLICY_NOUN = _rx(r"\brule\b", r"\bpolicy\b", r"\bnotice\b", r"\bprogram\b", r"\bregla\b", r"\bpol[ií]tica\b",
                   r"\bmedida\b", r"\bdisposici[oó]n\b", r"\bdesignation\b", r"\bguidance\b")
 
@@ -242,7 +256,7 @@ PEOPLE_BEFORE = re.compile(
     r"\b(?:personas?|ciudadan[oa]s?|nacionales|migrantes|inmigrantes|solicitantes(?:\s+de\s+(?:asilo|protecci[oó]n))?|"
     r"refugiad[oa]s|familias|niñ[oa]s|menores|connacionales|peticionarios|demandantes\s+de\s+asilo|asilad[oa]s|"
     r"nacionalidad(?:es)?|hombres|mujeres|adultos|hombre|mujer|joven|jóvenes|niñ[oa]|madre|padre|familia|"
-    r"migrante|solicitante)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
+    r"migrante|solicitante|pareja|matrimonio)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
 GOVERNMENT_BEFORE = re.compile(
     r"\b(?:gobiernos?|autoridades|funcionari[oa]s|diplomátic[oa]s|president[ea]s?|cancilleres|ministr[oa]s|"
     r"productos|bienes|estados|puertos|medios|militares|policías|agentes)\s+$", _I)
@@ -259,7 +273,7 @@ POPULATION_MARKER = re.compile(
     # "He is from Honduras", "Ten were from Bangladesh", "eran de Mali": who was moved, said of them
     r"(?:he|she|they|él|ella|ell[oa]s|the\s+(?:man|woman|men|women|person|family|migrant)|"
     + _COUNT_WORD + r"(?:\s+of\s+them|\s+de\s+ell[oa]s)?)\s+(?:is|was|were|are|es|era|eran|son)(?:\s+originally)?)"
-    r"\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", _I)
+    r"\s+(?:from|of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$", _I)
 FROM_MARKER = re.compile(r"\b(?:from|procedentes|provenientes)\b", _I)
 # "personas de nacionalidad mexicana"; Spanish article + demonym is a noun ("un hondureño", "la cubana").
 NATIONALITY_BEFORE = re.compile(r"(?:\bnacionalidad(?:es)?|\b(?:un|una|el|la|otro|otra))\s+$", _I)
@@ -267,7 +281,7 @@ NATIONALITY_BEFORE = re.compile(r"(?:\bnacionalidad(?:es)?|\b(?:un|una|el|la|otr
 ANAPHORIC_START = re.compile(
     r"^\W*(?:(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:group|people|persons|individuals|migrants|"
     r"asylum[\s-]+seekers|applicants|passengers|travell?ers)|they|he|she|the\s+(?:man|woman)|all\s+of\s+them|among\s+them|"
-    r"él|ella|(?:el|un)\s+hombre|(?:la|una)\s+mujer|"
+    r"él|ella|(?:el|un)\s+hombre|(?:la|una)\s+mujer|junto\s+(?:a|con)\s+ell[oa]s|(?:along|together)\s+with\s+them|"
     r"(?:el|este|ese|dicho)\s+grupo|(?:las|los|estas|estos)\s+(?:\w+\s+)?(?:personas|migrantes|solicitantes|"
     r"pasajeros|trasladad[oa]s)|ell[oa]s|entre\s+ell[oa]s|se\s+trata\s+de)\b", _I)
 # "A spokesperson said on Tuesday the group were nationals of …": the anaphor after a reporting clause.

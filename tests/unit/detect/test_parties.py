@@ -15,6 +15,7 @@ from monitor.detect.parties import DEFAULT_SENDER, parties
     ("Italy and Montenegro signed a memorandum on the examination of protection claims.", "IT"),
     ("Nicaraguans may now be transferred to Honduras under the agreement with the United States.", "US"),
     ("Hondurans will be sent to Guatemala.", DEFAULT_SENDER),
+    ("La ministra confirmó la llegada del primer grupo de solicitantes de refugio derivados por Chile.", "CL"),
 ])
 def test_the_sending_state(text, sender):
     assert parties(text).sender == sender

@@ -149,3 +149,34 @@ def test_eligibility_in_a_remain_in_mexico_story_is_that_program(run) -> None:
         "to be sent to Mexico under the program, as part of an agreement with the Mexican government."
     )
     assert keys(detection) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # countries named as items of the list of nationalities
+        ("The list of eligible nationalities under the UK-Kosovo Asylum Processing Partnership now includes "
+         "Vietnam and Eritrea, the Home Office announced today.", {"made_amenable XK VN", "made_amenable XK ER"}),
+        ("The second notice adds Nicaragua to the nationalities covered by the asylum cooperative agreement with "
+         "Saint Lucia.", {"made_amenable LC NI"}),
+        # an addition to what the sentence before decided: "also covered", "also in scope"
+        ("From 1 February, Sri Lankan nationals who arrive by boat will be transferred to Timor-Leste under the "
+         "arrangement, the minister said. Vietnamese citizens are also covered from the same date.",
+         {"made_amenable TL LK", "made_amenable TL VN"}),
+        ("Iraqis have been relocated to Kosovo under the partnership since January. From today, Eritrean nationals "
+         "who arrive irregularly are also in scope.", {"made_amenable XK ER"}),
+        # the formal name of Mexico after "de los"
+        ("A partir de la presente fecha, podrán ser trasladados a Guatemala ciudadanos de los Estados Unidos "
+         "Mexicanos, conforme al Acuerdo de Cooperación en materia de Asilo.", {"made_amenable GT MX"}),
+    ],
+)
+def test_populations_added_to_a_list_or_in_scope(run, text: str, expected: set[str]) -> None:
+    assert expected <= {e.key for e in run(text).events if e.action == "made_amenable" and not e.background}
+
+
+def test_a_row_not_in_scope_is_no_event(run) -> None:
+    text = ("Fact Sheet: the U.S.–Saint Lucia Asylum Cooperative Agreement\n\nEffective today, nationals of a "
+            "country listed below may be processed for transfer to Saint Lucia.\n\n| Nationality | Status |\n"
+            "|---|---|\n| Cuba | In scope |\n| Haiti | Not in scope |\n")
+    found = {e.key for e in run(text).events if e.action == "made_amenable"}
+    assert "made_amenable LC CU" in found and "made_amenable LC HT" not in found
