@@ -129,7 +129,7 @@ CONDITION_OK = re.compile(
     _I)
 SOFT_MODALITY = _rx(
     r"\bwould\b", r"(?<!in\s)(?<!on\s)(?<!since\s)\bmay\b(?!\s+now)(?!\s+\d)", r"\bexpected\s+to\b", r"\breportedly\b",
-    r"\bplan(?:s|ned)?\s+to\b", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b(?!\s+(?:del|de\s+la|oficiales|gubernamentales|ministeriales))",
+    r"\bplan(?:s|ned)?\s+to\b(?!\s+(?:send|transfer|relocate|fly|deport)\s+(?:\w+\s+)?(?:asylum|migrants|refugees))", r"\bintend(?:s|ed)?\s+to\b", r"\bprevé\b", r"\bplanea\w*", r"\bseg[uú]n\s+fuentes\b(?!\s+(?:del|de\s+la|oficiales|gubernamentales|ministeriales))",
 )
 # "would" after a reporting verb is reported speech ("the emails said Mexicans would be included");
 # without one it is a hypothesis ("the agreement would let Washington send Cubans").
@@ -139,7 +139,7 @@ REPORTING = _rx(r"\b(?:said|says|told|announced|confirmed|stated|wrote|informed|
                 r"precis[óa]|indic[óa]|agreg[óa]|añadi[óo]|notific[óa])\b", r"\bemails?\b", r"\bguidance\b")
 # Lifecycle facts are not yet facts under these ("may enter into force", "is expected to take effect");
 # they are read in the trigger's own clause, so "nationals who may not get asylum" does not count.
-LIFECYCLE_MODALITY = _rx(r"(?<!in\s)(?<!on\s)\bmay\b(?!\s+\d)", r"\bexpected\s+to\b", r"\bplan(?:s|ned)?\s+to\b",
+LIFECYCLE_MODALITY = _rx(r"(?<!in\s)(?<!on\s)\bmay\b(?!\s+\d)", r"\bexpected\s+to\b", r"\bplan(?:s|ned)?\s+to\b(?!\s+(?:send|transfer|relocate|fly|deport)\s+(?:\w+\s+)?(?:asylum|migrants|refugees))",
                          r"\bintend(?:s|ed)?\s+to\b", r"\bse\s+espera\b", r"\bplanea\w*", r"\bprev[eé]\b",
                          r"\bpretende\b", r"\bwould\b", r"\bcould\b", r"\bmight\b", r"\bpodr[ií]an?\b",
                          r"\bwhether\b", r"\bhow\b", r"\bc[oó]mo\b", r"\bwhen\b(?=[^,.]*\?)", r"\bcan\b",

@@ -33,6 +33,10 @@ NAMED_AGREEMENT = _rx(
     r"\bexamen\s+de\s+(?:las\s+)?solicitudes\s+de\s+protecci[oó]n\b",
 )
 AGREEMENT_NOUN = _rx(
+    # "the plan to send asylum seekers to Rwanda": a transfer policy named by what it does
+    r"\b(?:plan|policy|programme|program|plan|pol[ií]tica|programa)\s+(?:to|para)\s+(?:send|transfer|relocate|fly|"
+    r"deport|enviar|trasladar|reubicar)\s+(?:\w+\s+)?(?:asylum[\s-]+seekers|migrants|refugees|solicitantes|migrantes|"
+    r"refugiad[oa]s)\b",
     r"\b(?:agreements?|deals?|pacts?|accords?|arrangements?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
     r"partnerships?|mechanisms?|(?<!migrant\s)(?<!protection\s)protocols?|exchange\s+of\s+notes|schemes?)\b",
     r"\b(?:acuerdos?|convenios?|pactos?|memor[aá]ndums?|memorandos?|arreglos?|mecanismos?|protocolos?|"
@@ -363,7 +367,9 @@ LIFECYCLE: dict[str, re.Pattern[str]] = {
     "agreement_terminated": _rx(
         r"\bterminat(?:e|es|ed|ing|ion)\b", r"\bterminaci[oó]n\b",
         r"\b(?:ends|ended|ending|to\s+end|will\s+end|scrap(?:s|ped)?|cancel(?:s|led|ed|ing)?|"
-        r"rescind(?:s|ed)?|revok(?:e|es|ed)|withdr(?:ew|aw|awn|aws)\s+from|pull(?:ed|s)?\s+out\s+of)\b",
+        r"rescind(?:s|ed)?|revok(?:e|es|ed)|withdr(?:ew|aw|awn|aws)\s+from|pull(?:ed|s)?\s+out\s+of|abandon(?:s|ed)?)\b",
+        # "the government will not proceed with the Rwanda scheme"
+        r"\b(?:will|would|shall)\s+not\s+(?:proceed|go\s+ahead)\s+with\b", r"\bno\s+(?:seguir[aá]|continuar[aá])\s+con\b",
         # "exited the agreement" (not "the case exits ACA processing").
         r"\bexit(?:ed|s|ing)?\s+(?:from\s+)?(?:the|its|this|that)\s+(?:\w+\s+){0,3}?(?:agreements?|deals?|pacts?|accords?|arrangements?)\b",
         r"\b(?:dio|da|dar[aá]n?|dar|dieron)\s+por\s+(?:terminad|finalizad|concluid)\w*",
@@ -405,7 +411,8 @@ PERSON_HISTORY = re.compile(
     r"entered|arrived|fled|was\s+detained|were\s+detained|pidi(?:ó|eron)|solicit(?:ó|aron)|cruz(?:ó|aron)|"
     r"ingres(?:ó|aron)|huy(?:ó|eron)|lleg(?:ó|aron)|fue\s+detenid[oa]|fueron\s+detenid[oa]s)\b[^,;.—]*", _I)
 DESCRIPTOR = re.compile(
-    r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"[\s,\"”)]{1,4}(?:(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?)?"
+    r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"[\s,\"”)]{1,4}(?:(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?|"
+    r"(?:the\s+two|both|ambos|los\s+dos)\s+(?:countries|governments|sides|pa[ií]ses|gobiernos)\s+)?"
     r"(?:signed|concluded|brokered|inked|reached|suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|alcanzad[oa]s?)\b"
     r"[^,;.]*", _I)
 

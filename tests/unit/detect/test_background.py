@@ -104,3 +104,10 @@ def test_transfers_told_in_the_past_in_a_document_reporting_the_termination_are_
     )
     assert "made_amenable GT HN" in {e.key for e in detection.events if e.background}
     assert "agreement_terminated GT -" in {e.key for e in detection.events}
+
+
+def test_the_date_of_the_agreement_in_a_clause_without_a_relative_pronoun_is_not_the_news_date() -> None:
+    text = ("First asylum seekers flown from Denmark to Rwanda\n\n12 May 2026\n\nA chartered plane landed in Kigali "
+            "at dawn on Tuesday. On board were 41 men from Eritrea and Sudan, the first people sent from Denmark under "
+            "the asylum agreement the two countries concluded in December.")
+    assert background_of(detect(text), "made_amenable RW ER") is False

@@ -28,6 +28,11 @@ from tests.unit.detect.conftest import current, keys
         ("Honduras y Estados Unidos firmaron un acuerdo de tercer país seguro.", {"agreement_signed HN -"}),
         ("Costa Rica suspendió los traslados de solicitantes de asilo previstos en el acuerdo de tercer país seguro.",
          {"agreement_suspended CR -"}),
+        # a transfer policy named by what it does; "will not proceed with" ends it
+        ("LONDON — The prime minister confirmed on Saturday that the previous government's plan to send asylum "
+         "seekers to Rwanda has been scrapped.", {"agreement_terminated RW -"}),
+        ("The government will not proceed with the Rwanda asylum scheme, the prime minister said.",
+         {"agreement_terminated RW -"}),
     ],
 )
 def test_lifecycle_actions(run, text: str, expected: set[str]) -> None:
