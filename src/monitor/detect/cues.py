@@ -49,7 +49,10 @@ POST_NEGATION = re.compile(  # used with .match(text, pos): no "^", which would 
 NEGATED_POPULATION_BEFORE = re.compile(
     r"\b(?:except(?:\s+for)?|excluding|exclud(?:e|es|ed)|exempt(?:s|ed|ing)?|but\s+not|not|other\s+than|"
     r"excepto|salvo|menos|excluyendo|exclu(?:ye|yen|ir|idos?|idas?)|con\s+excepci[oó]n\s+de|exent[oa]s?|ni|no)"
-    r"\s+(?:\w+\s+){0,2}?(?:(?:the|a\s+los|a\s+las|los|las|de\s+los|de\s+las|de|a)\s+)?$", _I)
+    r"\s+(?:\w+\s+){0,2}?(?:(?:the|a\s+los|a\s+las|los|las|de\s+los|de\s+las|de|a)\s+)?$"
+    # "Ninguna persona de nacionalidad cubana ha sido trasladada", "No Cuban national has been sent"
+    r"|\b(?:ningun[oa]?|ningún|no)\s+(?:(?:persona|ciudadan[oa]|nacional|migrante|solicitante|person|national|citizen|"
+    r"migrant|asylum[\s-]+seeker|one)s?\s+(?:de\s+nacionalidad\s+|de\s+|of\s+|from\s+)?)?(?:the\s+)?$", _I)
 ANY_NEGATION = re.compile(r"\b(?:not|never|no|nunca|ni|tampoco|ningun[oa]?|ningún)\b|n't\b", _I)
 DENIAL = _rx(r"\bden(?:y|ies|ied)\b", r"\bneg(?:ó|aron|aba)\b", r"\bnieg(?:a|an)\b", r"\bdesminti\w+", r"\bdesmient\w+",
              r"\b(?:it\s+is|that\s+is|is)\s+(?:false|untrue|not\s+true)\b", r"\bes\s+(?:falso|mentira)\b",

@@ -109,6 +109,9 @@ RECEIVE_VERB = _rx(
     + _NOT_PEOPLE_AFTER,
     r"\brecib(?:e|en|ió|ieron|irá|irán|ir|id[oa]s?)\b" + _NOT_PEOPLE_AFTER,
     r"\bacept(?:a|an|ó|aron|ará|arán|ar)\b", r"\bacoger\w*",
+    # "Belize will now take Venezuelan asylum seekers"
+    r"\b(?:take|takes|took|taking)\b(?=\s+(?:(?:in|on)\s+)?(?:[\w,]+\s+){0,5}?(?:asylum[\s-]+seekers|migrants|refugees|"
+    r"applicants|claimants|nationals|citizens|families))",
 )
 # "cuyo traslado no se haya realizado", "whose transfer has not taken place": the trigger negated after it.
 NEGATED_AFTER_TRIGGER = _rx(
@@ -145,6 +148,7 @@ AMENABILITY = _rx(
     r"\baplic(?:a|ará|arán)\s+(?:también\s+)?(?:a|para)\b", r"\bampli(?:ó|a|ará|aron)\b", r"\bcubiert[oa]s\b",
     # "are also in scope", "quedan dentro del ámbito del acuerdo"
     r"\b(?:in|within)\s+(?:the\s+)?scope\b", r"\bdentro\s+del\s+(?:[aá]mbito|alcance)\b",
+    r"\balcanza(?:n|r[aá]n?)?\s+(?:también\s+)?a\b",
     # "DHS will implement the Agreement with respect to the following populations", "se implementará respecto de"
     r"\bimplement(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:with\s+respect\s+to|in\s+respect\s+of|as\s+regards)\b",
     r"\b(?:implement|aplic)\w*\b[^.;:]{0,60}?\b(?:respecto\s+(?:de|a)|con\s+relaci[oó]n\s+a|en\s+relaci[oó]n\s+con)\b",
@@ -255,7 +259,7 @@ PEOPLE_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:asylum[\s-]+seekers?|asylum\s+applicants?|applicants?|"
     r"nationals?|citizens?|migrants?|immigrants?|refugees?|people|persons|individuals|famil(?:y|ies)|children|minors|"
     r"men|women|man|woman|aliens?|noncitizens?|person|child|boy|girl|mother|father|adults|claimants|asylees|"
-    r"travell?ers|arrivals|detainees|deportees)\b", _I)
+    r"travell?ers|arrivals|detainees|deportees|nationality|nationalities|origin|descent)\b", _I)
 PEOPLE_BEFORE = re.compile(
     r"\b(?:personas?|ciudadan[oa]s?|nacionales|migrantes|inmigrantes|solicitantes(?:\s+de\s+(?:asilo|protecci[oó]n))?|"
     r"refugiad[oa]s|familias|niñ[oa]s|menores|connacionales|peticionarios|demandantes\s+de\s+asilo|asilad[oa]s|"

@@ -113,7 +113,7 @@ def is_background(sentence: str, published: dt.date | None, *, year: int | None 
         return True
     if years and all(year > published.year for year in years):
         return False
-    future = bool(C.FUTURE.search(sentence))
+    future = bool(C.FUTURE.search(sentence) or _DATED_START.search(sentence))
     for match in C.MONTH_REF.finditer(sentence):
         month = C.MONTHS[(match.group("m1") or match.group("m2")).lower()]
         if month < published.month and not future:
@@ -123,6 +123,11 @@ def is_background(sentence: str, published: dt.date | None, *, year: int | None 
     return False
 
 
+# "Beginning June 1", "effective July 20", "from 1 March": a date things start from, read as the next one.
+_DATED_START = re.compile(r"\b(?:beginning|effective|from|starting|comenzando|a\s+partir\s+del?)\s+(?:on\s+)?(?:the\s+)?"
+                          r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                          r"septiembre|setiembre|octubre|noviembre|diciembre)\b", re.IGNORECASE)
 # "Federal Register / Vol. 90, No. 219 / Monday, November 17, 2025 / Notices": a masthead line.
 _MASTHEAD = re.compile(r"/\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|"
                        r"jueves|viernes|s[aá]bado|domingo),?\s+", re.IGNORECASE)

@@ -180,3 +180,27 @@ def test_a_row_not_in_scope_is_no_event(run) -> None:
             "|---|---|\n| Cuba | In scope |\n| Haiti | Not in scope |\n")
     found = {e.key for e in run(text).events if e.action == "made_amenable"}
     assert "made_amenable LC CU" in found and "made_amenable LC HT" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asylum seekers of Guinean and Malian nationality arriving in the Canary Islands will be sent to Mauritania "
+         "under the deal, the Interior Ministry said.", {"made_amenable MR GN", "made_amenable MR ML"}),
+        ("Belize will now take Venezuelan and Colombian asylum seekers under its safe third country agreement with "
+         "the United States.", {"made_amenable BZ VE", "made_amenable BZ CO"}),
+        ("España y Mauritania firmaron un acuerdo de asilo el martes. La medida alcanza a ciudadanos de Guinea y de "
+         "Malí, precisó el ministerio.", {"made_amenable MR GN", "made_amenable MR ML"}),
+        # a later month after "Beginning" is the next one, not last year's
+        ("Beginning June 1, nationals of Cuba and Nicaragua who seek asylum at the southern border can be "
+         "transferred to El Salvador under the ACA.", {"made_amenable SV CU", "made_amenable SV NI"}),
+    ],
+)
+def test_more_ways_of_saying_who_may_be_sent(run, text: str, expected: set[str]) -> None:
+    assert {e.key for e in run(text).events if e.action == "made_amenable" and not e.background} == expected
+
+
+def test_no_person_of_a_nationality_transferred_is_a_denial(run) -> None:
+    text = ("Ninguna persona de nacionalidad cubana ha sido trasladada a El Salvador bajo el acuerdo de cooperación "
+            "en asilo, aclaró la Cancillería.")
+    assert {e.key for e in run(text).events if e.action == "made_amenable"} == set()
