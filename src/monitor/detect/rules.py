@@ -405,7 +405,9 @@ AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|fue|fu
 # "a 2019 cooperative agreement that Washington revived last year": the agreement's own history.
 _RELATIVE_TAIL = r"(?:\W{0,3}(?:that|which|que|el\s+cual|la\s+cual)\s+[^,;.]*)"
 AGREEMENT_HISTORY = re.compile(
-    r"\b(?:(?:a|an|the|its|el|la|un|una|del?)\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}?" + _AGREEMENT_WORD + r"\b"
+    # "the 2019 asylum agreement" (a year that names the agreement; not "in 2020 under the ACA")
+    r"\b(?:(?:a|an|the|its|el|la|un|una|del?)\s+)?(?:19|20)\d\d\s+"
+    r"(?:(?!(?:under|in|with|by|through|via|bajo|en|con|por|mediante|the|el|la|los|las)\b)[\w-]+\s+){0,3}?" + _AGREEMENT_WORD + r"\b"
     + _RELATIVE_TAIL + r"?"
     r"|\b" + _AGREEMENT_WORD + r"\s+(?:de|of)\s+(?:19|20)\d\d\b" + _RELATIVE_TAIL + r"?"
     r"|\b" + _AGREEMENT_WORD + _RELATIVE_TAIL, _I)

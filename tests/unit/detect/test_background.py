@@ -111,3 +111,9 @@ def test_the_date_of_the_agreement_in_a_clause_without_a_relative_pronoun_is_not
             "at dawn on Tuesday. On board were 41 men from Eritrea and Sudan, the first people sent from Denmark under "
             "the asylum agreement the two countries concluded in December.")
     assert background_of(detect(text), "made_amenable RW ER") is False
+
+
+def test_a_year_in_a_clause_before_the_agreement_still_dates_the_sentence(run) -> None:
+    # "in 2020 under the ACA" dates the transfers; only "the 2019 agreement" names the agreement by its year
+    text = "Data note: 312 Hondurans were transferred to Guatemala in 2020 under the ACA, according to new figures."
+    assert background_of(run(text), "made_amenable GT HN") is True
