@@ -28,6 +28,10 @@ from tests.unit.detect.conftest import current, keys
         ("Honduras y Estados Unidos firmaron un acuerdo de tercer país seguro.", {"agreement_signed HN -"}),
         ("Costa Rica suspendió los traslados de solicitantes de asilo previstos en el acuerdo de tercer país seguro.",
          {"agreement_suspended CR -"}),
+        ("El Protocolo entre el Reino de España y la República Islámica de Mauritania sobre el examen de solicitudes "
+         "de protección internacional entra hoy en vigor.", {"agreement_in_force MR -"}),
+        ("El Acuerdo de asilo con Ecuador se encuentra en plena ejecución desde el 20 de febrero.",
+         {"agreement_in_force EC -"}),
         # a transfer policy named by what it does; "will not proceed with" ends it
         ("LONDON — The prime minister confirmed on Saturday that the previous government's plan to send asylum "
          "seekers to Rwanda has been scrapped.", {"agreement_terminated RW -"}),
