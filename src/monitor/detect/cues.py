@@ -145,7 +145,8 @@ REPORTING = _rx(r"\b(?:said|says|told|announced|confirmed|stated|wrote|informed|
 LIFECYCLE_MODALITY = _rx(r"(?<!in\s)(?<!on\s)\bmay\b(?!\s+\d)", r"\bexpected\s+to\b", r"\bplan(?:s|ned)?\s+to\b(?!\s+(?:send|transfer|relocate|fly|deport)\s+(?:\w+\s+)?(?:asylum|migrants|refugees))",
                          r"\bintend(?:s|ed)?\s+to\b", r"\bse\s+espera\b", r"\bplanea\w*", r"\bprev[eé]\b",
                          r"\bpretende\b", r"\bwould\b", r"\bcould\b", r"\bmight\b", r"\bpodr[ií]an?\b",
-                         r"\bwhether\b", r"\bhow\b", r"\bc[oó]mo\b", r"\bwhen\b(?=[^,.]*\?)", r"\bcan\b",
+                         r"\bwhether\b", r"\bhow\b", r"\bcómo\b",
+                         r"\bcomo\b(?=\s+(?:se|ser[ií]an?|funcionar|funcionar[ií]a|operar|aplicar[ií]a|quedar[ií]a))", r"\bwhen\b(?=[^,.]*\?)", r"\bcan\b",
                          r"\bpuede(?:n)?\b", r"\ballow(?:s|ing)?\b", r"\bpermit(?:s|e|en)?\b",
                          r"\beither\s+(?:party|country|side|government)\b", r"\bcualquiera\s+de\s+las\s+partes\b")
 # "may now be eligible" is an eligibility decision, not a guess.

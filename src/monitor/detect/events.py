@@ -223,7 +223,12 @@ def _describes_agreement(text: str, start: int, verb: str) -> bool:
     if R.RELATIVE_ABOUT_AGREEMENT.search(head) or R.OBJECT_RELATIVE_ABOUT_AGREEMENT.search(head):
         return True
     participle = verb.lower().endswith(("ed", "ado", "ada", "ito", "ita", "to"))
+    if participle and _AFTER_TITLE.search(head):
+        return True  # «Acuerdo … de protección», firmado en septiembre: a quoted title of any length, described
     return participle and bool(R.AGREEMENT_BEFORE_PARTICIPLE.search(head)) and not R.AUXILIARY_BEFORE.search(head)
+
+
+_AFTER_TITLE = re.compile(r"[\"”»]\s*,\s*$")
 
 
 def lifecycle(s: Sentence, doc: Doc, previous: Sentence | None = None) -> list[tuple[str, str, float, bool]]:

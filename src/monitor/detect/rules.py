@@ -423,7 +423,9 @@ DESCRIPTOR = re.compile(
     r"\b" + _AGREEMENT_WORD + _COMPLEMENT + r"[\s,\"”)]{1,4}(?:(?:which|that|que|el\s+cual|la\s+cual)\s+(?:[\w'’]+\s+){0,5}?|"
     r"(?:the\s+two|both|ambos|los\s+dos)\s+(?:countries|governments|sides|pa[ií]ses|gobiernos)\s+)?"
     r"(?:signed|concluded|brokered|inked|reached|suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|alcanzad[oa]s?)\b"
-    r"[^,;.]*", _I)
+    r"[^,;.]*"
+    # a quoted title of any length, then its participle: "… «Acuerdo … de protección», firmado en septiembre de 2025 y …"
+    r"|[\"”»]\s*,\s*(?:signed|concluded|suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?)\b[^;.]*", _I)
 
 
 # Literal prefilters (detect/prefilter.py): the same answers, most patterns never run.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.detect.conftest import current, keys
@@ -196,3 +198,14 @@ def test_standing_states_and_dating_clauses_are_background(run) -> None:
     )
     assert not {k for k in current(run("x")) if k}  # sanity: nothing from nothing
     assert not {k for k in current(detection) if k.startswith("agreement_in_force")}
+
+
+def test_a_court_suspends_transfers_as_an_interim_measure(run) -> None:
+    # "como medida cautelar" is "as", not "how"; the quoted title's participle describes the agreement
+    text = ('La Sala Constitucional, en resolución dictada este 21 de abril, ordenó como medida cautelar la '
+            'suspensión de los traslados de personas solicitantes de refugio hacia Costa Rica que se realizan al '
+            'amparo del "Acuerdo entre el Gobierno de la República de Costa Rica y el Gobierno de los Estados Unidos '
+            'de América relativo a la cooperación en el examen de solicitudes de protección", firmado en septiembre '
+            'de 2025 y en aplicación desde el 3 de noviembre de ese año.')
+    detection = run(text, published=dt.date(2026, 4, 21))
+    assert current(detection) == {"agreement_suspended CR -"} and detection.relevant
