@@ -262,6 +262,8 @@ NOW = _rx(r"\bnow\b", r"\bahora\b", r"\ba\s+partir\s+de\b", r"\bstarting\b", r"\
 # --- Time ---------------------------------------------------------------------------------------------
 BACKGROUND = _rx(
     r"\blast\s+(?:year|month|summer|fall|autumn|winter|spring)\b", r"\bprevious\s+(?:year|administration)\b",
+    r"\b(?:previous|last|past)\s+decade\b", r"\bin\s+the\s+(?:19|20)\d0s\b", r"\bla\s+d[eé]cada\s+(?:pasada|anterior)\b",
+    r"\ben\s+los\s+(?:años\s+)?(?:19|20)\d0\b",
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
     r"(?:years?|months?|decades?)\s+ago\b", r"\bpreviously\b", r"\bsince\s+(?:it|the\s+\w+)\s+took\s+effect\b",
     # The pluperfect dates the sentence, unless it is the backstory of a person in a relative

@@ -117,3 +117,9 @@ def test_a_year_in_a_clause_before_the_agreement_still_dates_the_sentence(run) -
     # "in 2020 under the ACA" dates the transfers; only "the 2019 agreement" names the agreement by its year
     text = "Data note: 312 Hondurans were transferred to Guatemala in 2020 under the ACA, according to new figures."
     assert background_of(run(text), "made_amenable GT HN") is True
+
+
+def test_a_previous_decade_is_background(run) -> None:
+    text = ("In the previous decade, Israel quietly paid Rwanda to take Eritrean asylum seekers who agreed to leave, "
+            "under an arrangement never made public.")
+    assert background_of(run(text), "made_amenable RW ER") is True
