@@ -54,7 +54,8 @@ def _mention_role(sentence: str, mention: Mention) -> str:
         preceding = before(sentence, mention.start)
         if R.PARTNER_AFTER.match(following):
             return "state"
-        if R.NATIONALITY_BEFORE.search(preceding) or R.PEOPLE_BEFORE.search(preceding):
+        if (R.NATIONALITY_BEFORE.search(preceding) or R.PEOPLE_BEFORE.search(preceding)
+                or R.PREDICATE_NATIONALITY_BEFORE.search(preceding)):
             return "population"
         if mention.plural and not R.GOVERNMENT_BEFORE.search(preceding):
             return "population"

@@ -265,6 +265,12 @@ PEOPLE_BEFORE = re.compile(
     r"refugiad[oa]s|familias|niñ[oa]s|menores|connacionales|peticionarios|demandantes\s+de\s+asilo|asilad[oa]s|"
     r"nacionalidad(?:es)?|hombres|mujeres|adultos|hombre|mujer|joven|jóvenes|niñ[oa]|madre|padre|familia|"
     r"migrante|solicitante|pareja|matrimonio)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
+# "All of them are Eritrean", "todos eran venezolanos": a nationality said of the people just moved.
+PREDICATE_NATIONALITY_BEFORE = re.compile(
+    r"\b(?:they|all(?:\s+of\s+them)?|both(?:\s+of\s+them)?|most(?:\s+of\s+them)?|the\s+rest|the\s+others|"
+    r"the\s+(?:group|men|women|people|passengers|families|adults)|ell[oa]s|tod[oa]s|ambos|ambas|la\s+mayor[ií]a|"
+    r"el\s+resto|los\s+dem[aá]s)\s+(?:(?:are|were|is|was|son|eran|es|era)\s+)(?:all\s+|also\s+|tambi[eé]n\s+|"
+    r"de\s+nacionalidad\s+)?$", _I)
 GOVERNMENT_BEFORE = re.compile(
     r"\b(?:gobiernos?|autoridades|funcionari[oa]s|diplomátic[oa]s|president[ea]s?|cancilleres|ministr[oa]s|"
     r"productos|bienes|estados|puertos|medios|militares|policías|agentes)\s+$", _I)

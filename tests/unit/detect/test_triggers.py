@@ -204,3 +204,9 @@ def test_no_person_of_a_nationality_transferred_is_a_denial(run) -> None:
     text = ("Ninguna persona de nacionalidad cubana ha sido trasladada a El Salvador bajo el acuerdo de cooperación "
             "en asilo, aclaró la Cancillería.")
     assert {e.key for e in run(text).events if e.action == "made_amenable"} == set()
+
+
+def test_a_nationality_said_of_the_group_just_moved(run) -> None:
+    text = ("A first group of 12 asylum seekers flew from Copenhagen to Kigali on Thursday under the partnership. "
+            "All of them are Eritrean, the immigration ministry said.")
+    assert {e.key for e in run(text).events if e.action == "made_amenable"} == {"made_amenable RW ER"}
