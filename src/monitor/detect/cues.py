@@ -126,7 +126,8 @@ CONDITION_OK = re.compile(
     r"\b(?:if|si)\s+(?:(?:they|he|she|the\s+\w+|migrants|ell[oa]s|los\s+\w+)\s+)?(?:have\s+|had\s+|han\s+|hab[ií]an\s+)?"
     r"(?:pass|passed|transit\w*|travel\w*|cross\w*|pasaron|pasan|transitaron|cruzaron)\b"
     # An eligibility condition on the person ("… for transfer to Honduras if they:", "if the applicant entered …").
-    r"|\b(?:if|si)\s+(?:they|he|she|the\s+(?:person|individual|applicant|claimant|noncitizen|migrant)s?|"
+    r"|\b(?:if|si)\s+(?:they|he|she|the\s+(?:person|individual|applicant|claimant|noncitizen|migrant|alien|foreigner|"
+    r"national)s?|el\s+extranjer[oa]|la\s+extranjera|"
     r"la\s+persona|el\s+solicitante|los\s+solicitantes|ell[oa]s)\s*(?::|\b(?:meet|meets|satisfy|satisfies|"
     r"entered|enter|arrived|arrive|are|is|were|was|lack|have|has|do|does|cumple\w*|ingres\w+|lleg\w+|son|es|tien\w+))",
     _I)
@@ -163,7 +164,8 @@ RECOMMENDATION = _rx(
 )
 # A signing still to come ("will sign next week", "firmarán"): not yet an agreement.
 FUTURE_SIGNING = re.compile(r"\b(?:will|shall|would|going\s+to|set\s+to|due\s+to|scheduled\s+to|expected\s+to|"
-                            r"to|va(?:n)?\s+a)\s+(?:\w+\s+)?sign\b|\b(?:firmar|suscribir)[aá]n?\b", _I)
+                            r"to|va(?:n)?\s+a)\s+(?:\w+\s+)?sign\b|\b(?:firmar|suscribir)[aá]n?\b|"
+                            r"\b(?:will|shall|would)\s+(?:\w+\s+)?be\s+signed\b", _I)
 FUTURE_NEXT = re.compile(r"\bnext\b|\bpr[oó]xim[oa]s?\b", _I)
 QUESTION = re.compile(r"^\W*¿|\?\W*$")
 # "Under the agreement's terms, termination takes effect 90 days after notice": a rule, not a fact.
@@ -270,7 +272,7 @@ BACKGROUND = _rx(
     # clause ("a woman who had asked for asylum in Texas arrived on Tuesday").
     r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\bhad\s+(?!to\b)(?:already\s+|previously\s+)?(?:been\s+)?"
     r"[a-z]+(?:ed|en|de|ght|nt|ck|ne|un)\b",
-    r"\bel\s+año\s+pasado\b", r"\bel\s+mes\s+pasado\b", r"\bhace\s+(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|\d+)\s+(?:años?|meses|décadas?)\b",
+    r"\bd?el\s+año\s+pasado\b", r"\bel\s+mes\s+pasado\b", r"\bhace\s+(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|\d+)\s+(?:años?|meses|décadas?)\b",
     r"\banteriormente\b", r"\bpreviamente\b", r"(?<!\bque\s)(?<!\bquien\s)(?<!\bquienes\s)\bhab[ií]a(?:n)?\s+\w+(?:ado|ido|to|cho)\b",
     r"\b(?:original|former|earlier|previous|old|prior|first)\s+(?:\w+\s+)?(?:agreement|deal|pact|accord|program)\b",
     r"\b(?:acuerdo|convenio|pacto|programa)\s+(?:original|anterior|previo)\b",

@@ -93,7 +93,8 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
     context = topic or (
         not neighbour_subject
         and any(R.AGREEMENT_NOUN.search(s.text) for s in sentences)
-        and any(R.ASYLUM_WORD.search(s.text) or any(r.role == "destination" for r in s.roles) for s in sentences)
+        and any(R.ASYLUM_WORD.search(s.text) or R.CLAIMS_WORD.search(s.text) or any(r.role == "destination" for r in s.roles)
+                for s in sentences)
     )
     partners: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
@@ -121,9 +122,10 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
 
 
 def _bridge(s: Sentence) -> bool:
-    """A short sentence between a transfer and who was moved ("On board were 16 men."): it names no
-    population and no country of its own."""
-    return not s.is_title and not s.roles and (bool(R.PASSENGERS.match(s.text)) or len(s.text.split()) <= 8)
+    """A sentence between a transfer and who was moved ("On board were 16 men.", "They were taken by bus to
+    a reception centre."): short, or still about the people moved; it names no population and no country."""
+    return not s.is_title and not s.roles and (bool(R.PASSENGERS.match(s.text) or R.ANAPHORIC_START.match(s.text))
+                                               or len(s.text.split()) <= 8)
 
 
 def _unique_top(counts: Counter[str]) -> str | None:
@@ -192,6 +194,7 @@ def detect(
     doc = _document(sentences, day, sides)
     candidates: list[tuple[Event, bool, int]] = []
     claims: list[Claim] = []
+    moved_by: dict[int, int] = {}  # sentence naming who was moved → the sentence reporting the transfer
     for index, s in enumerate(sentences):
         if not s.active:
             continue  # no trigger, population or agreement name: nothing to propose
@@ -207,6 +210,12 @@ def detect(
                 # "The ship docked at Shengjin. On board were 16 men. Ten were from Bangladesh …"
                 back -= 1
                 following = continuation(text, sentences[back], s, doc)
+            if not following and index - 1 in moved_by:
+                # "Seven of the nine are Sri Lankan nationals. The other two are women from Iran."
+                back = moved_by[index - 1]
+                following = continuation(text, sentences[back], s, doc)
+            if following:
+                moved_by[index] = back
             claims += following
     claims = settle(claims + structure_claims(structures(text), sentences, doc, day))
     claims = history_after_termination(claims, candidates)

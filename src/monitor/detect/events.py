@@ -140,6 +140,7 @@ def score(sentence: str, base: float, *, explicit: bool, fallback: bool, is_titl
 
 
 def document_receiver(doc: Doc) -> str | None:
+    """The document's receiving state: its agreement partner, else the foreign country it names most."""
     return doc.partner or doc.dominant
 
 
@@ -164,7 +165,8 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
             if C.WRONG_SUBJECT_BEFORE.search(before(text, start)) or C.WRONG_OBJECT_AFTER.match(text, match.end()):
                 continue  # "the ruling on hold", "termination takes effect", "suspended her declaration"
             if R.FIRST_TRANSFER.match(text, start) and (R.NOT_YET_BEFORE.search(before(text, start))
-                                                         or R.NEGATED_AFTER_STEP.match(text, match.end())):
+                                                         or R.NEGATED_AFTER_STEP.match(text, match.end())
+                                                         or _STILL_TO_COME.match(text, match.end())):
                 continue  # "funded before the first flight", "hasta el primer traslado": not yet
             if R.BEGAN_TRANSFERS.match(text, start) and any(
                     r.role == "population" and 0 <= r.mention.start - match.end() <= 60 for r in s.roles):
@@ -228,6 +230,10 @@ def _describes_agreement(text: str, start: int, verb: str) -> bool:
     return participle and bool(R.AGREEMENT_BEFORE_PARTICIPLE.search(head)) and not R.AUXILIARY_BEFORE.search(head)
 
 
+# "the first group of people to be covered by the memorandum": chosen, not yet moved
+_STILL_TO_COME = re.compile(r"\s+(?:[\w'’]+\s+){0,3}?(?:to\s+be|que\s+ser[aá]n?|por\s+ser)\s+(?:covered|transferred|sent|"
+                            r"flown|relocated|moved|trasladad|enviad|reubicad)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?:from|desde|procedente\s+de|proveniente\s+de)\s+(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
 _AFTER_TITLE = re.compile(r"[\"”»]\s*,\s*$")
 
 
@@ -248,7 +254,8 @@ def lifecycle(s: Sentence, doc: Doc, previous: Sentence | None = None) -> list[t
         return []
     found_receivers = receivers(s.roles, _EXPLICIT_ROLES, sender=s.sender)
     explicit = bool(found_receivers)
-    found_receivers = found_receivers or receivers(s.roles, ("other", "protection_in"), sender=s.sender)
+    found_receivers = found_receivers or [r for r in receivers(s.roles, ("other", "protection_in"), sender=s.sender)
+                                          if not _FROM_BEFORE.search(before(text, r.mention.start))]
     codes = list(dict.fromkeys(r.mention.code for r in found_receivers))
     definite = bool(named or R.DEFINITE_AGREEMENT.search(text) or R.TRANSFERS_NOUN.search(text))
     plural = not codes and not definite and bool(R.PLURAL_AGREEMENTS.search(text))  # "the Agreements" alone
@@ -293,7 +300,8 @@ def transfer_receiver(s: Sentence, doc: Doc) -> str | None:
         return None
     found = receivers(s.roles, ("destination",), sender=s.sender) or receivers(s.roles, ("partner", "state", "other"), sender=s.sender)
     populations = {r.mention.code for r in s.roles if r.role == "population"}
-    found = [r for r in found if r.mention.code not in populations]
+    # "a plane from Christmas Island": where it came from is not where people were taken
+    found = [r for r in found if r.mention.code not in populations and not _FROM_BEFORE.search(before(text, r.mention.start))]
     if found:
         return found[0].mention.code
-    return document_receiver(doc)
+    return doc.partner or doc.here or doc.dominant  # people moved: the dateline names where they landed

@@ -24,7 +24,7 @@ from monitor.dates import date_from_match
 __all__ = ["Item", "Structure", "structures"]
 
 _LINE = re.compile(r"[^\n]*")
-LIST_MARKER = re.compile(r"^\s*(?:[-•*·–—▪◦‣]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}\.)\s+(?=\S)", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*(?:[-•*·–—▪◦‣]|\d{1,2}\.?\s?[ºª°]\.?|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}\.)\s+(?=\S)", re.IGNORECASE)
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 RULE = re.compile(r"^\s*\|?\s*[-=:+|\s]{3,}\|?\s*$")  # |---|---| or ------   -----
 ALIGNED_GAP = re.compile(r"\S(\s{2,}|\t+)(?=\S)")

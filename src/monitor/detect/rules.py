@@ -42,11 +42,15 @@ AGREEMENT_NOUN = _rx(
     r"\b(?:acuerdos?|convenios?|pactos?|memor[aá]ndums?|memorandos?|arreglos?|mecanismos?|protocolos?|"
     r"canjes?\s+de\s+notas|instrumentos?)\b",
 )
-DEFINITE_AGREEMENT = _rx(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:agreement|deal|pact|accord)\b",
+DEFINITE_AGREEMENT = _rx(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:agreement|deal|pact|accord|arrangement|protocol|partnership|"
+                         r"memorandum|framework|scheme|mechanism)\b",
                          r"\b(?:el|este|dicho)\s+(?:\w+\s+)?(?:acuerdo|convenio|pacto|instrumento)\b",
                          r"\b(?:both|the\s+two)\s+countries\b", r"\bambos\s+(?:pa[ií]ses|gobiernos)\b")
 ASYLUM_WORD = _rx(r"\basylum\b", r"\basilo\b", r"\brefugee", r"\brefugiad", r"\brefugio\b", r"\bprotection\b",
                   r"\bprotecci[oó]n\b")
+# What else says a transfer agreement is about protection: "regional processing", "assess their claims", "transferees".
+CLAIMS_WORD = _rx(r"\bclaims?\b", r"\bprocessing\b", r"\btransferees?\b", r"\bprocesamiento\b",
+                  r"\bsolicitudes\s+de\s+(?:refugio|protecci[oó]n)\b")
 # Agreements that are not asylum transfer agreements.
 TRADE_SECURITY = _rx(
     r"\btrade\b", r"\btariffs?\b", r"\bfree[\s-]+trade\b", r"\bUSMCA\b", r"\bNAFTA\b", r"\bT-?MEC\b", r"\bTLCAN\b",
@@ -149,6 +153,9 @@ AMENABILITY = _rx(
     # "are also in scope", "quedan dentro del ámbito del acuerdo"
     r"\b(?:in|within)\s+(?:the\s+)?scope\b", r"\bdentro\s+del\s+(?:[aá]mbito|alcance)\b",
     r"\balcanza(?:n|r[aá]n?)?\s+(?:también\s+)?a\b",
+    # "el mecanismo será aplicable a partir del 15 de agosto a solicitantes nacionales de", "applicable from May 1 to"
+    r"\baplicables?\b(?:\s+(?:a\s+partir\s+del?|desde(?:\s+el)?)\s+[^;.:]{1,40}?)?\s+a\b(?!\s+partir)",
+    r"\bapplicable\s+(?:(?:from|as\s+of|starting)\s+[^;.:]{1,40}?\s+)?to\b",
     # "DHS will implement the Agreement with respect to the following populations", "se implementará respecto de"
     r"\bimplement(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:with\s+respect\s+to|in\s+respect\s+of|as\s+regards)\b",
     r"\b(?:implement|aplic)\w*\b[^.;:]{0,60}?\b(?:respecto\s+(?:de|a)|con\s+relaci[oó]n\s+a|en\s+relaci[oó]n\s+con)\b",
@@ -265,18 +272,19 @@ PEOPLE_BEFORE = re.compile(
     r"refugiad[oa]s|familias|niñ[oa]s|menores|connacionales|peticionarios|demandantes\s+de\s+asilo|asilad[oa]s|"
     r"nacionalidad(?:es)?|hombres|mujeres|adultos|hombre|mujer|joven|jóvenes|niñ[oa]|madre|padre|familia|"
     r"migrante|solicitante|pareja|matrimonio)\s+(?:(?:[a-záéíóúñü]+)\s+){0,2}$", _I)
+_COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|most|all|half|the\s+rest|"
+               r"others|un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|la\s+mayor[ií]a|tod[oa]s|"
+               r"la\s+mitad|el\s+resto|otr[oa]s)")
 # "All of them are Eritrean", "todos eran venezolanos": a nationality said of the people just moved.
 PREDICATE_NATIONALITY_BEFORE = re.compile(
-    r"\b(?:they|all(?:\s+of\s+them)?|both(?:\s+of\s+them)?|most(?:\s+of\s+them)?|the\s+rest|the\s+others|"
+    r"\b(?:they|all(?:\s+of\s+them)?|all\s+" + _COUNT_WORD + r"|both(?:\s+of\s+them)?|most(?:\s+of\s+them)?|the\s+rest|"
+    r"the\s+others|" + _COUNT_WORD + r"(?:\s+of\s+them|\s+de\s+ell[oa]s)?|"
     r"the\s+(?:group|men|women|people|passengers|families|adults)|ell[oa]s|tod[oa]s|ambos|ambas|la\s+mayor[ií]a|"
     r"el\s+resto|los\s+dem[aá]s)\s+(?:(?:are|were|is|was|son|eran|es|era)\s+)(?:all\s+|also\s+|tambi[eé]n\s+|"
     r"de\s+nacionalidad\s+)?$", _I)
 GOVERNMENT_BEFORE = re.compile(
     r"\b(?:gobiernos?|autoridades|funcionari[oa]s|diplomátic[oa]s|president[ea]s?|cancilleres|ministr[oa]s|"
     r"productos|bienes|estados|puertos|medios|militares|policías|agentes)\s+$", _I)
-_COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|most|all|half|the\s+rest|"
-               r"others|un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|la\s+mayor[ií]a|tod[oa]s|"
-               r"la\s+mitad|el\s+resto|otr[oa]s)")
 POPULATION_MARKER = re.compile(
     r"\b(?:(?:citizens?|nationals?)\s+(?:or|and|and/or)\s+(?:citizens?|nationals?)|nationals|citizens|natives|people|"
     r"(?:an?|one|each|every|any)\s+(?:\w+\s+)?(?:citizen|national|native)|(?:un|una)\s+(?:ciudadan[oa]|nacional)|"
@@ -311,6 +319,8 @@ PASSENGERS = re.compile(
     r"among\s+(?:the\s+)?(?:passengers|arrivals|new\s+arrivals|those\s+(?:transferred|on\s+board|flown|sent))|"
     + _COUNT_WORD + r"\s+(?:of\s+them\s+|de\s+ell[oa]s\s+)?(?:were|are|eran|son|ven[ií]an|proced[ií]an)\s+(?:from|de|"
     r"nationals|citizens|ciudadan|nacionales|originari|procedentes))\b", _I)
+# "según Migración, 32 son cubanos": a count of the people just moved, anywhere in the sentence.
+COUNT_IS = re.compile(r"\b" + _COUNT_WORD + r"\s+(?:of\s+them\s+|de\s+ell[oa]s\s+)?(?:were|are|eran|son)\b", _I)
 COMPOSITION = re.compile(r"\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|compuest[oa]\s+por|integrad[oa]\s+por|"
                          r"conformad[oa]\s+por|se\s+trata\s+de)\b", _I)
 

@@ -26,7 +26,8 @@ _CLAUSE_END = re.compile(r";|,\s+(?:and|but|y|pero|aunque|while|mientras)\b")
 def continuation(text: str, previous: Sentence, s: Sentence, doc: Doc) -> list[Claim]:
     """Populations named right after a reported transfer ("Se trata de personas de nacionalidad cubana")."""
     if s.is_title or previous.is_title or not (R.ANAPHORIC_START.match(s.text) or R.COMPOSITION.search(s.text)
-                                                or R.REPORTED_ANAPHOR.match(s.text) or R.PASSENGERS.match(s.text)):
+                                                or R.REPORTED_ANAPHOR.match(s.text) or R.PASSENGERS.match(s.text)
+                                                or R.COUNT_IS.search(s.text)):
         return []
     populations = [r for r in s.roles if r.role == "population" and not r.negated and r.mention.code != s.sender
                    and not C.POST_NEGATION.match(s.text, r.anchor)]

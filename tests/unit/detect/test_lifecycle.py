@@ -209,3 +209,12 @@ def test_a_court_suspends_transfers_as_an_interim_measure(run) -> None:
             'de 2025 y en aplicación desde el 3 de noviembre de ese año.')
     detection = run(text, published=dt.date(2026, 4, 21))
     assert current(detection) == {"agreement_suspended CR -"} and detection.relevant
+
+
+@pytest.mark.parametrize("text", [
+    "And commit, in writing, that no such agreement with Guatemala will be signed again without Congress.",
+    "BELMOPAN — The deputy minister said her ministry had signed off on the first group of people to be covered by "
+    "the protection memorandum with the United States.",
+])
+def test_signings_and_first_groups_still_to_come(run, text: str) -> None:
+    assert current(run(text)) == set()

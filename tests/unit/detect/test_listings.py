@@ -72,3 +72,20 @@ def test_a_table_with_a_partner_column_sends_each_row_to_its_partner():
             "| Paraguay | Nationals of Cuba | July 20, 2026 |\n")
     assert current(text, published=dt.date(2026, 7, 20)) == {
         "made_amenable BZ HN", "made_amenable BZ SV", "made_amenable PY CU"}
+
+
+def test_an_ordinal_numbered_list_under_a_decree_article():
+    text = ("Artículo 1. Ámbito de aplicación.\nA partir del 1 de junio de 2026, podrán ser trasladadas a la República "
+            "Islámica de Mauritania, conforme al Protocolo, las personas solicitantes de protección internacional que "
+            "ostenten alguna de las siguientes nacionalidades:\n   1.º La de la República de Malí.\n"
+            "   2.º La de la República de Guinea.\n")
+    assert current(text, published=dt.date(2026, 5, 20)) == {"made_amenable MR ML", "made_amenable MR GN"}
+
+
+def test_an_annex_is_claimed_by_the_sentence_that_names_it():
+    text = ("§ 1. An alien who has applied for asylum on or after 1 September 2026 may be transferred to Rwanda in "
+            "accordance with the Framework Agreement between Denmark and Rwanda if the alien is a national of a State "
+            "listed in Annex 1.\n\n§ 2. This Executive Order enters into force on 1 September 2026.\n\nAnnex 1\n\n"
+            "States referred to in § 1:\n\n| No. | State |\n|---|---|\n| 1 | State of Eritrea |\n"
+            "| 2 | Republic of the Sudan |\n")
+    assert current(text, published=dt.date(2026, 8, 14)) == {"made_amenable RW ER", "made_amenable RW SD"}

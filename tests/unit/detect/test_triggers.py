@@ -210,3 +210,25 @@ def test_a_nationality_said_of_the_group_just_moved(run) -> None:
     text = ("A first group of 12 asylum seekers flew from Copenhagen to Kigali on Thursday under the partnership. "
             "All of them are Eritrean, the immigration ministry said.")
     assert {e.key for e in run(text).events if e.action == "made_amenable"} == {"made_amenable RW ER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los cancilleres suscribieron hoy el Mecanismo Bilateral de Responsabilidad Compartida en materia de Refugio, "
+         "que permitirá que personas que soliciten refugio en Chile puedan ser trasladadas al Perú. El mecanismo será "
+         "aplicable a partir del 15 de agosto de 2026 a solicitantes "
+         "nacionales de la República Bolivariana de Venezuela.", {"made_amenable PE VE"}),
+        # the arrival, a sentence still about the people moved, then who they are
+        ("Twelve asylum seekers flown from Copenhagen arrived at Kigali International Airport on Tuesday, the first "
+         "people relocated under the framework agreement Rwanda signed with Denmark. They were taken by bus to a "
+         "reception centre on the outskirts of the capital. All twelve are Eritrean men.", {"made_amenable RW ER"}),
+        # where the plane came from is not where people went; each sentence about the group continues it
+        ("KOROR, April 22, 2026 -- A chartered plane from Christmas Island landed on Tuesday carrying nine people who "
+         "had tried to reach Australia by boat, the first group sent under the regional processing arrangement. "
+         "Seven of the nine are Sri Lankan nationals. The other two are women from Iran, officials said.",
+         {"made_amenable PW LK", "made_amenable PW IR"}),
+    ],
+)
+def test_arrivals_and_scope_statements_from_the_third_blind_set(run, text: str, expected: set[str]) -> None:
+    assert {e.key for e in run(text).events if e.action == "made_amenable" and not e.background} == expected
