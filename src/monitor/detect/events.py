@@ -166,7 +166,8 @@ def _lifecycle_actions(s: Sentence, doc: Doc, named: bool) -> list[tuple[str, bo
                 continue  # "the ruling on hold", "termination takes effect", "suspended her declaration"
             if R.FIRST_TRANSFER.match(text, start) and (R.NOT_YET_BEFORE.search(before(text, start))
                                                          or R.NEGATED_AFTER_STEP.match(text, match.end())
-                                                         or _STILL_TO_COME.match(text, match.end())):
+                                                         or (_STILL_TO_COME.match(text, match.end())
+                                                             and not R.ARRIVAL_VERB.search(text))):
                 continue  # "funded before the first flight", "hasta el primer traslado": not yet
             if R.BEGAN_TRANSFERS.match(text, start) and any(
                     r.role == "population" and 0 <= r.mention.start - match.end() <= 60 for r in s.roles):

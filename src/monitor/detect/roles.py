@@ -82,6 +82,8 @@ def _mention_role(sentence: str, mention: Mention) -> str:
         return "destination"
     if R.ARRIVAL_BEFORE.search(preceding) and R.TRANSFER_VERB.search(sentence):
         return "destination"  # "asylum seekers transferred by the U.S. landed in Paraguay"
+    if R.FLIGHT_TO_BEFORE.search(preceding) and (R.TRANSFER_VERB.search(sentence) or R.PEOPLE_WORD.search(sentence)):
+        return "destination"  # "a Malian man was escorted on a scheduled flight from Gran Canaria to Nouakchott"
     if R.PROTECTION_IN.search(preceding):
         return "protection_in"
     return "other"

@@ -213,6 +213,13 @@ ARRIVAL_VERB = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|touch(?:ed|es)?\s+down|lleg(?:a|an|ó|aron|ar[aá]n?)|"
     r"arrib(?:a|an|ó|aron)|aterriz(?:a|an|ó|aron)|dock(?:s|ed|ing)?|disembark(?:s|ed|ing)?|atrac(?:a|an|ó|aron)|"
     r"desembarc(?:a|an|ó|aron))\b", _I)
+# People who can be moved, named anywhere in a sentence.
+PEOPLE_WORD = re.compile(r"\b(?:asylum[\s-]+seekers?|applicants?|migrants?|refugees?|people|persons|passengers|men|women|"
+                         r"man|woman|families|solicitantes|migrantes|refugiad[oa]s|personas|pasajer[oa]s|hombres?|mujer(?:es)?|"
+                         r"familias)\b", _I)
+# "escorted on a scheduled flight from Gran Canaria to Nouakchott", "un vuelo con destino a Kigali"
+FLIGHT_TO_BEFORE = re.compile(r"\b(?:flights?|planes?|charters?|vuelos?|avi[oó]n|ch[aá]rter)\s+(?:[\w'’-]+\s+){0,5}?"
+                              r"(?:to|a|hacia|con\s+destino\s+a)\s+(?:the\s+)?$", _I)
 # "sent to the South American country": the destination named by a description of the partner.
 DESTINATION_ANAPHOR = re.compile(
     r"\b(?:to|into|in|a|al|hacia|en)\s+(?:the|el|este|ese|dicho|this|that)?\s*(?:[\w-]+\s+){0,2}?"
@@ -238,6 +245,8 @@ PROTECTION_IN = re.compile(
     r"\b(?:protection|asylum|refuge|asilo|protecci[oó]n|refugio)\s+(?:there\s+)?(?:in|en)\s+(?:the\s+)?$", _I)
 PARTNER_BEFORE = re.compile(
     r"\b(?:agreements?|deals?|pacts?|accords?|(?-i:ACAs?|STCA)|acuerdos?|convenios?|pactos?|negotiat\w+|signed|firm\w+|"
+    r"protocols?|arrangements?|memorand(?:um|a)|partnerships?|frameworks?|mechanisms?|schemes?|protocolos?|memorandos?|"
+    r"mecanismos?|arreglos?|"
     r"suscri\w+)\s+(?:(?:\w+\s+){0,6})?(?:with|con)\s+(?:the\s+|el\s+|la\s+|los\s+)?"
     r"(?:(?:governments?|gobiernos?)\s+(?:of\s+|de\s+)?(?:the\s+)?)?$", _I)
 PARTNER_AFTER = re.compile(

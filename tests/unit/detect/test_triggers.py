@@ -232,3 +232,12 @@ def test_a_nationality_said_of_the_group_just_moved(run) -> None:
 )
 def test_arrivals_and_scope_statements_from_the_third_blind_set(run, text: str, expected: set[str]) -> None:
     assert {e.key for e in run(text).events if e.action == "made_amenable" and not e.background} == expected
+
+
+def test_a_flight_to_a_capital_is_the_destination_and_a_receive_subject_outranks_the_partner_after_it(run) -> None:
+    text = ("On 3 September Spain carried out the first transfer under its April protocol with Mauritania: a "
+            "27-year-old Malian man was escorted on a scheduled flight from Gran Canaria to Nouakchott.")
+    assert {e.key for e in run(text).events if e.action == "made_amenable"} == {"made_amenable MR ML"}
+    text = ("Austria firmó un arreglo de asilo con Uganda. Uganda, además, ya recibe a solicitantes eritreos en el marco "
+            "de un arreglo con Estados Unidos.")
+    assert {e.receiving for e in run(text).events if e.action == "made_amenable"} == {"UG"}
