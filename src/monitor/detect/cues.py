@@ -36,7 +36,10 @@ NEGATION_BEFORE = re.compile(
 PAST_TRANSFER = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|fueron|fue|han\s+sido|hab[ií]an\s+sido)\s+(?:\w+\s+)?(?:transferr?ed|sent|"
     r"flown|relocated|received|trasladad[oa]s?|enviad[oa]s?|recibid[oa]s?|reubicad[oa]s?)\b|"
-    r"\bdurante\s+(?:la\s+)?vigencia\b|\bduring\s+(?:the\s+)?(?:life|lifetime|term)\s+of\b", re.IGNORECASE)
+    r"\bdurante\s+(?:la\s+)?vigencia\b|\bduring\s+(?:the\s+)?(?:life|lifetime|term)\s+of\b|"
+    # "All transferred individuals were nationals of Honduras", "those transferred", "las personas trasladadas"
+    r"\b(?:transferred|relocated)\s+(?:individuals|persons|people|asylum\s+seekers|applicants)\b|\bthose\s+transferred\b|"
+    r"\b(?:personas|solicitantes)\s+(?:trasladad|reubicad)[oa]s\b", re.IGNORECASE)
 # A population taken out of coverage from now on: news of who is covered, not a denial.
 CESSATION = re.compile(r"\b(?:" + _CEASE + r")\b|\bstop(?:s|ped|ping)?\b(?!\s+\w+\s+from\b)|\bya\s+no\b|\bno\s+longer\b",
                        re.IGNORECASE)

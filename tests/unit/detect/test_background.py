@@ -123,3 +123,11 @@ def test_a_previous_decade_is_background(run) -> None:
     text = ("In the previous decade, Israel quietly paid Rwanda to take Eritrean asylum seekers who agreed to leave, "
             "under an arrangement never made public.")
     assert background_of(run(text), "made_amenable RW ER") is True
+
+
+def test_who_was_transferred_under_an_ended_agreement_is_its_history(run) -> None:
+    text = ("Statistical note, June 14, 2021. All transferred individuals were nationals of Honduras or El Salvador. "
+            "Transfers to Guatemala were suspended in March 2020 and the asylum cooperative agreement with Guatemala "
+            "was terminated in 2021.")
+    detection = run(text, published=dt.date(2021, 6, 14))
+    assert background_of(detection, "made_amenable GT HN") is True and not detection.relevant
