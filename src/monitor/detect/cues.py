@@ -267,7 +267,10 @@ NOW = _rx(r"\bnow\b", r"\bahora\b", r"\ba\s+partir\s+de\b", r"\bstarting\b", r"\
 # --- Time ---------------------------------------------------------------------------------------------
 BACKGROUND = _rx(
     r"\blast\s+(?:year|month|summer|fall|autumn|winter|spring)\b", r"\bprevious\s+(?:year|administration)\b",
-    r"\b(?:previous|last|past)\s+decade\b", r"\bin\s+the\s+(?:19|20)\d0s\b", r"\bla\s+d[eé]cada\s+(?:pasada|anterior)\b",
+    r"\b(?:previous|last|past)\s+decade\b",
+    # a habitual past ("el acuerdo que enviaba hondureños a Guatemala", "the deal that used to send"), a look back
+    r"\b(?:enviaba|enviaban|trasladaba|trasladaban|recib[ií]a|recib[ií]an|acog[ií]a|acog[ií]an)\b",
+    r"\bused\s+to\s+(?:send|transfer|receive|take)\b", r"\b(?:years|a[nñ]os|decades|d[eé]cadas)\s+(?:later|despu[eé]s)\b", r"\bin\s+the\s+(?:19|20)\d0s\b", r"\bla\s+d[eé]cada\s+(?:pasada|anterior)\b",
     r"\ben\s+los\s+(?:años\s+)?(?:19|20)\d0\b",
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
     r"(?:years?|months?|decades?)\s+ago\b", r"\bpreviously\b", r"\bsince\s+(?:it|the\s+\w+)\s+took\s+effect\b",

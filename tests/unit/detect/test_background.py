@@ -131,3 +131,9 @@ def test_who_was_transferred_under_an_ended_agreement_is_its_history(run) -> Non
             "was terminated in 2021.")
     detection = run(text, published=dt.date(2021, 6, 14))
     assert background_of(detection, "made_amenable GT HN") is True and not detection.relevant
+
+
+def test_a_look_back_at_an_agreement_that_used_to_send_people_is_background(run) -> None:
+    text = ("Cuatro años después: lo que dejó el acuerdo que enviaba hondureños a Guatemala\n\nUn estudio entrevistó a "
+            "41 personas trasladadas entre 2019 y 2020.")
+    assert background_of(run(text, published=dt.date(2023, 5, 10)), "made_amenable GT HN") is True
