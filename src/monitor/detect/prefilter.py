@@ -27,6 +27,7 @@ __all__ = ["Prefiltered", "alternatives", "literals", "prefilter", "prefilter_mo
 
 MAX_ALTERNATIVES = 160  # literals per pattern; their scan is one C-level pass whatever the count
 MIN_USEFUL = 2  # a one-letter literal is in every sentence
+PART_MIN = 3  # shortest literal worth searching for to pick one alternative of a pattern
 
 Literals = frozenset[str] | None  # None: no constraint could be derived
 
@@ -142,12 +143,16 @@ class Prefiltered:
 
     def __init__(self, regex: re.Pattern[str], needles: frozenset[str], *,
                  parts: tuple[str, ...] = (), part_needles: tuple[Literals, ...] = ()) -> None:
+        # Each alternative is picked by its own literals, so they are searched for too; an alternative whose
+        # literals are too short to be worth a search ("de", "as": in every sentence) is always run.
+        part_needles = tuple(None if own is None or min(map(len, own), default=0) < PART_MIN else own
+                             for own in part_needles)
         self.regex = regex
         self.needles = needles
         self._parts = parts
         self._part_needles = part_needles
         _LITERALS.add(needles)
-        for own in part_needles:  # each alternative is picked by its own literals: they must be searched for too
+        for own in part_needles:
             if own:
                 _LITERALS.add(own)
 
