@@ -213,3 +213,26 @@ def test_documents_without_cluster_ids_are_never_merged_into_one_story(es_url):
         repo.documents.load(bare)
         result = repo.search(SearchParams(text="cargo"))
         assert {h.id for h in result.hits} == {"port-cargo", "bare-0", "bare-1", "bare-2"}
+
+
+def test_timelines_hold_every_record_of_an_agreement_not_a_first_page(es_url):
+    # 620 knowledge records for one partner: the timeline pages through all of them (it stopped at 500).
+    from elasticsearch import helpers
+
+    prefix = f"test-web-many-{uuid.uuid4().hex[:8]}"
+    with web_support.corpus_index(es_url, prefix) as repo:
+        actions = [{"_index": repo.findings.index, "_id": f"made_amenable:GT:X{i:03d}", "_source": {
+            "action": "made_amenable", "receiving": "GT", "population": f"X{i:03d}"[:2], "evidence": f"record {i}",
+            "first_seen": "2026-11-21T10:00:00+00:00", "published": f"2026-{1 + i // 60:02d}-{1 + i % 28:02d}",
+            "document_id": "guatemala-signs", "url": "https://example.org", "title": "t", "affected_count": None,
+            "alerts_planned": True, "sources": []}} for i in range(620)]
+        helpers.bulk(repo.client, actions, refresh=True)
+        app = create_app(Settings(es_url=es_url, index_prefix=prefix), routers=())
+        with web_support.live_server(app) as url:
+            timeline = requests.get(f"{url}/api/timeline", params={"receiving": "GT"}, timeout=60).json()
+            [gt] = timeline["agreements"]
+            assert len(gt["entries"]) == 620 + 4  # and the four records of the fixture corpus
+            published = [e["published"] for e in gt["entries"] if e.get("published")]
+            assert published == sorted(published)
+            page = requests.get(f"{url}/timeline", params={"receiving": "GT"}, timeout=60)
+            assert page.status_code == 200 and "record 619" in page.text

@@ -9,6 +9,7 @@ painless scripts), retried when another writer changed the record in between.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from elasticsearch import Elasticsearch
@@ -62,14 +63,17 @@ class FindingStore:
         with es.translated("list findings"):
             return es.hits(self.client.search(index=self.index, body=records.latest_findings(size)))
 
-    def records(self, *, receiving: str | None = None, action: str | None = None) -> list[dict[str, Any]]:
-        """Every knowledge record (optionally of one partner and/or one action), all pages."""
+    def records(self, *, receiving: str | Sequence[str] | None = None, action: str | Sequence[str] | None = None,
+                reported_order: bool = False) -> list[dict[str, Any]]:
+        """Every knowledge record (optionally of some partners and/or actions), all pages, in the order
+        they were learned or (`reported_order`, for timelines) the order they were reported."""
         return es.search_all(self.client, self.index, records.records_of(receiving=receiving, action=action),
-                             sort=[{"first_seen": "asc"}], what="list knowledge records")
+                             sort=records.REPORTED_ORDER if reported_order else [{"first_seen": "asc"}],
+                             what="list knowledge records")
 
     def matching(self, *, receiving: tuple[str, ...] = (), population: tuple[str, ...] = (),
                  action: tuple[str, ...] = (), size: int = 500) -> list[dict[str, Any]]:
-        """Records matching the filters, oldest report first (the API's events and timelines)."""
+        """One page of records matching the filters, oldest report first (the API's events)."""
         body = records.knowledge(receiving=receiving, population=population, action=action, size=size)
         with es.translated("search knowledge"):
             return es.hits(self.client.search(index=self.index, body=body))

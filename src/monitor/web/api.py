@@ -158,4 +158,5 @@ def api_events(
 @router.get("/timeline", response_model=TimelinePage, summary="Per-agreement timelines of findings")
 def api_timeline(repo: Repo, receiving: Codes = []) -> TimelinePage:  # noqa: B006
     """One timeline per receiving country (the agreement), in the order events were reported."""
-    return TimelinePage(agreements=agreements(repo.findings.matching(receiving=_upper(receiving))))
+    records = repo.findings.records(receiving=_upper(receiving), reported_order=True)
+    return TimelinePage(agreements=agreements(records))

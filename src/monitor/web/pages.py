@@ -100,7 +100,8 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse, name="search_page")
 def search_page(request: Request, repo: Repo, params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
     result = repo.search(params)
-    timelines = agreements(repo.findings.matching(receiving=params.receiving)) if params.receiving else []
+    timelines = (agreements(repo.findings.records(receiving=params.receiving, reported_order=True))
+                 if params.receiving else [])
     links = Links(request.url_for("search_page").path, params)
     return render(request, "search.html", params=params, result=result, links=links, timelines=timelines)
 
@@ -123,5 +124,6 @@ def timeline_page(
 ) -> HTMLResponse:
     codes = tuple(c.strip().upper() for c in receiving if c.strip())
     links = Links(request.url_for("search_page").path, SearchParams())
-    return render(request, "timeline.html", agreements=agreements(repo.findings.matching(receiving=codes)),
+    return render(request, "timeline.html",
+                  agreements=agreements(repo.findings.records(receiving=codes, reported_order=True)),
                   links=links, receiving=codes)

@@ -90,26 +90,30 @@ def fetched_between(start: str, end: str, *, relevant_only: bool, size: int) -> 
             "_source": ["title", "url", "published", "source_id"], "sort": [{"fetched": "asc"}]}
 
 
+#: Knowledge records in the order they were reported: the document's date, then when the monitor learned them.
+REPORTED_ORDER: list[Any] = [{"published": {"order": "asc", "missing": "_last"}}, {"first_seen": "asc"}]
+
+
 def knowledge(
     *, receiving: Sequence[str] = (), population: Sequence[str] = (), action: Sequence[str] = (),
     size: int = 500,
 ) -> dict[str, Any]:
-    """Knowledge records (events index) matching the filters, oldest report first."""
-    filters = [
-        {"terms": {field: [v.upper() if field != "action" else v for v in values]}}
-        for field, values in (("receiving", receiving), ("population", population), ("action", action)) if values
-    ]
+    """One page of knowledge records (events index) matching the filters, oldest report first."""
     return {
-        "query": {"bool": {"filter": filters}},
+        "query": records_of(receiving=receiving, population=population, action=action),
         "size": max(1, min(size, MAX_WINDOW)),
-        "sort": [{"published": {"order": "asc", "missing": "_last"}}, {"first_seen": "asc"}],
+        "sort": REPORTED_ORDER,
     }
 
 
-def records_of(*, receiving: str | None = None, action: str | None = None) -> dict[str, Any]:
-    """The query for every knowledge record of one partner and/or one action (all when None)."""
-    filters = [{"term": {field: value}} for field, value in (("receiving", receiving and receiving.upper()),
-                                                            ("action", action)) if value]
+def records_of(*, receiving: str | Sequence[str] | None = None, population: str | Sequence[str] | None = None,
+               action: str | Sequence[str] | None = None) -> dict[str, Any]:
+    """The query for the knowledge records of some partners, populations and/or actions (all when none)."""
+    filters = []
+    for field, values in (("receiving", receiving), ("population", population), ("action", action)):
+        chosen = [values] if isinstance(values, str) else list(values or ())
+        if chosen:
+            filters.append({"terms": {field: [v if field == "action" else v.upper() for v in chosen]}})
     return {"bool": {"filter": filters}} if filters else {"match_all": {}}
 
 

@@ -45,4 +45,8 @@ def test_saved_query_searches_only_the_given_documents_without_query_syntax_surp
 def test_records_of_filters_by_partner_and_action():
     assert records.records_of() == {"match_all": {}}
     assert records.records_of(receiving="gt", action="agreement_terminated") == {"bool": {"filter": [
-        {"term": {"receiving": "GT"}}, {"term": {"action": "agreement_terminated"}}]}}
+        {"terms": {"receiving": ["GT"]}}, {"terms": {"action": ["agreement_terminated"]}}]}}
+    # several partners, and populations: the same filters as one page of `knowledge`
+    assert records.records_of(receiving=("gt", "hn"), population=["mx"]) == {"bool": {"filter": [
+        {"terms": {"receiving": ["GT", "HN"]}}, {"terms": {"population": ["MX"]}}]}}
+    assert records.knowledge(receiving=("gt",))["query"] == records.records_of(receiving="gt")
