@@ -159,20 +159,18 @@ def statement(s: Sentence, doc: Doc, previous: tuple[Sentence, ...] = ()) -> Sta
     if "predicate" not in fields and not (strong or transfer or agreement or continued or R.POLICY_NOUN.search(text)):
         fields["predicate"] = ("unclear", "a bare 'include' with no agreement or rule in view")
     sender = s.sender
-    receive = [m.start() for m in R.RECEIVE_VERB.finditer(text) if not negated.get((m.start(), m.end()))]
-    # "Guatemala will take in Hondurans", "Uganda ya recibe a eritreos … en el marco de un arreglo con Estados
-    # Unidos": the receiving country is the subject; a partner named after the verb is the other party.
-    subject = [r for r in receivers(s.roles, ("other", "state", "partner"), sender=sender)
-               if receive and r.mention.start < receive[0]]
     found = receivers(s.roles, ("destination",), sender=sender)
     how = "destination or partner named in the sentence"
-    if not found and subject and not [r for r in receivers(s.roles, ("partner", "state"), sender=sender)
-                                      if r.mention.start < receive[0]]:
-        found, how = subject[:1], "subject of a receive verb"
     if not found:
-        found = receivers(s.roles, ("partner", "state"), sender=sender)
-    if not found and subject:
-        found, how = subject[:1], "subject of a receive verb"
+        # "Guatemala will take in Hondurans", "Uganda ya recibe a eritreos … en el marco de un arreglo con Estados
+        # Unidos": the receiving country is the subject; a partner named after the verb is the other party.
+        receive = [m.start() for m in R.RECEIVE_VERB.finditer(text) if not negated.get((m.start(), m.end()))]
+        partners = receivers(s.roles, ("partner", "state"), sender=sender)
+        subject = [r for r in receivers(s.roles, ("other",), sender=sender) if receive and r.mention.start < receive[0]]
+        if subject and not any(r.mention.start < receive[0] for r in partners):
+            found, how = subject[:1], "subject of a receive verb"
+        else:
+            found = partners
     if not found and R.THERE_ANAPHOR.search(text):  # "who transit through Guatemala ... sent there"
         populations = {p.mention.code for p in s.roles if p.role == "population"}
         found = [r for r in receivers(s.roles, ("other",), sender=sender) if r.mention.code not in populations][:1]

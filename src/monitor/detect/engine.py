@@ -93,8 +93,8 @@ def _document(sentences: list[Sentence], published: dt.date | None, sides: Parti
     context = topic or (
         not neighbour_subject
         and any(R.AGREEMENT_NOUN.search(s.text) for s in sentences)
-        and any(R.ASYLUM_WORD.search(s.text) or R.CLAIMS_WORD.search(s.text) or any(r.role == "destination" for r in s.roles)
-                for s in sentences)
+        and any(R.ASYLUM_WORD.search(s.text) or R.CLAIMS_WORD.search(s.text)
+                or any(r.role == "destination" for r in s.roles) for s in sentences)
     )
     partners: Counter[str] = Counter()
     mentions: Counter[str] = Counter()

@@ -45,7 +45,9 @@ _STATISTICS_LEAD = re.compile(r"\bby\s+(?:\w+\s+and\s+)?(?:calendar\s+|fiscal\s+
 _LIST_GAP = re.compile(r"^(?:[\s,;/&·•]|\b(?:and|or|y|e|o|nationals?|citizens?|of|the|nacionales|ciudadan[oa]s|de|"
                        r"la|el|del|personas|de\s+nacionalidad)\b)*$", _I)
 # The label of an annex a list or table is ("Annex 1", "Anexo I", "Schedule B"): the sentence that names it claims it.
-_ANNEX_LABEL = re.compile(r"\b(?:annex|anexo|appendix|ap[eé]ndice|schedule)\s+([A-Z0-9]{1,4})\b", _I)
+_ANNEX_WORD = r"\b(?:annex|anexo|appendix|ap[eé]ndice|schedule)\s+"
+_ANNEX_LABEL = re.compile(_ANNEX_WORD + r"([A-Z0-9]{1,4})\b", _I)
+ANNEX_HEADING_REACH = 150  # characters above a lead where its annex label may stand ("Annex 1" on its own line)
 LOOK_BACK = 3  # sentences above a lead searched for the statement it continues
 ITEM_HEAD = 60  # characters: a listed population opens its item; one deep in a prose item is that prose's
 
@@ -92,13 +94,8 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
         if found is None and any(_POINTS_AT_STRUCTURE.search(s.text) for s in lead):
             above = [s for s in body if s.start < structure.lead_start and not _inside(s, structures)]
             found = _statement(list(reversed(above[-LOOK_BACK:])), doc, body, affirmative=True)
-        heading = " ".join([structure.lead, *(s.text for s in body if structure.lead_start - 150 <= s.start < structure.lead_start)])
-        if found is None and (label := _ANNEX_LABEL.search(heading)):
-            # "… if the alien is a national of a State listed in Annex 1" … "Annex 1 / States referred to in § 1:"
-            same = re.compile(r"\b(?:annex|anexo|appendix|ap[eé]ndice|schedule)\s+" + re.escape(label.group(1)) + r"\b", _I)
-            referring = [s for s in body if s.start < structure.lead_start - 150 and not _inside(s, structures)
-                         and same.search(s.text)]
-            found = _statement(referring, doc, body, affirmative=True)
+        if found is None:
+            found = _annex_statement(structure, structures, doc, body)
         if found is None:
             after = [s for s in body if s.start >= structure.end and not _inside(s, structures)][:2]
             found = _statement([s for s in after if _BACK_REFERENCE.search(s.text)], doc, body, affirmative=True)
@@ -116,6 +113,20 @@ def structure_claims(structures: list[Structure], sentences: list[Sentence], doc
             found = replace(found, fields={**found.fields, "time": ("recap", statistics.group())})
         claims += listed(found, items, kind=structure.kind, published=published)
     return claims
+
+
+def _annex_statement(structure: Structure, structures: list[Structure], doc: Doc,
+                     body: list[Sentence]) -> Statement | None:
+    """The statement of a sentence above that names the structure's annex label: "… if the alien is a
+    national of a State listed in Annex 1" … "Annex 1 / States referred to in § 1:"."""
+    reach = structure.lead_start - ANNEX_HEADING_REACH
+    heading = " ".join([structure.lead, *(s.text for s in body if reach <= s.start < structure.lead_start)])
+    label = _ANNEX_LABEL.search(heading)
+    if label is None:
+        return None
+    same = re.compile(_ANNEX_WORD + re.escape(label.group(1)) + r"\b", _I)
+    referring = [s for s in body if s.start < reach and not _inside(s, structures) and same.search(s.text)]
+    return _statement(referring, doc, body, affirmative=True)
 
 
 def _inside(s: Sentence, structures: list[Structure]) -> bool:
