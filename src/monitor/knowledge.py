@@ -17,6 +17,8 @@ from typing import Any
 
 from monitor.dates import parse_date, utcnow
 from monitor.index import Repository
+from monitor.provenance import quotes_official
+from monitor.review import ReviewPolicy, after_denial, after_source, after_withdrawal, initial_state
 from monitor.timeline import epoch_for, termination_dates
 
 logger = logging.getLogger(__name__)
@@ -58,13 +60,16 @@ def _recap_epoch(repo: Repository, record_id: str, receiving: str, epoch: str, t
     return epoch
 
 
-def reconcile(repo: Repository) -> list[str]:
+def reconcile(repo: Repository, *, policy: ReviewPolicy | None = None) -> list[str]:
     """Merge unreconciled documents' events into the knowledge index; return new finding ids.
 
     Documents are taken oldest publication first, and within a document lifecycle events
     before `made_amenable`, so that a termination is known before a later re-admission is
     dated against it. Only `made_amenable` records alert; lifecycle records are knowledge.
+    A new finding may be held for review (`policy`, monitor/review.py): it is still returned
+    as new (it is news to the knowledge index), but nothing is sent until it is released.
     """
+    policy = policy or ReviewPolicy()
     new: list[str] = []
     terminations: Terminations | None = None
     while docs := repo.documents.unreconciled():
@@ -74,17 +79,47 @@ def reconcile(repo: Repository) -> list[str]:
         for doc in docs:
             events = sorted(doc.get("events") or [], key=lambda e: e["action"] == "made_amenable")
             for event in events:
-                record_id = merge_event(repo, doc, event, terminations=terminations)
+                record_id = merge_event(repo, doc, event, terminations=terminations, policy=policy)
                 if record_id:
                     new.append(record_id)
+            take_back(repo, doc, terminations=terminations)
         # Marked after every event of the page is merged: a crash before this line re-merges
         # them next run, harmlessly (creates conflict, sources are de-duplicated by document).
         repo.documents.mark_reconciled([doc["id"] for doc in docs])
     return new
 
 
+def take_back(repo: Repository, doc: dict[str, Any], *, terminations: Terminations) -> None:
+    """Retract what a document takes back (monitor/review.py): a new version that no longer
+    states a pair it supported, or states a correction of it, withdraws its support (and
+    retracts the finding when it was the last); a government's denial of a pair (from an
+    official source, or an official quoted on the record) retracts the pair's current finding."""
+    withdrawals = doc.get("withdrawals") or []
+    publisher = doc.get("publisher") or doc.get("source_id") or ""
+    if int(doc.get("version") or 1) > 1:
+        stated = {(e["receiving"], e.get("population")) for e in doc.get("events") or []
+                  if e["action"] == "made_amenable"}
+        corrections = {(w["receiving"], w["population"]): w["evidence"] for w in withdrawals if w["kind"] == "withdrawn"}
+        for record in repo.findings.supported_by(doc["id"]):
+            pair = (record.get("receiving"), record.get("population"))
+            if record.get("action") != "made_amenable" or pair in stated:
+                continue
+            old = next((s.get("evidence", "") for s in record.get("sources") or [] if s.get("document_id") == doc["id"]), "")
+            reason, evidence = ("corrected", corrections[pair]) if pair in corrections else (
+                "no_longer_stated", f"The document no longer says: “{old}”")
+            repo.findings.change(record["id"], lambda current, r=reason, ev=evidence: after_withdrawal(
+                current, document_id=doc["id"], evidence=ev, reason=r, publisher=publisher))
+    for w in withdrawals:
+        if w["kind"] != "denied" or not (doc.get("authority") == "official" or quotes_official(w["evidence"])):
+            continue
+        epoch = terminations.epoch(w["receiving"], doc.get("published"))
+        record_id = finding_id("made_amenable", w["receiving"], w["population"]) + (f"@{epoch}" if epoch else "")
+        repo.findings.change(record_id, lambda current, ev=w["evidence"]: after_denial(
+            current, document_id=doc["id"], evidence=ev, publisher=publisher))
+
+
 def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
-                terminations: Terminations) -> str | None:
+                terminations: Terminations, policy: ReviewPolicy | None = None) -> str | None:
     """Record one event of one document; the new finding's id when it alerts, else None.
 
     A `made_amenable` pair gets a new epoch (and so a new record and a new alert) when the
@@ -102,6 +137,10 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
     source = {
         "document_id": doc["id"], "url": doc["url"], "evidence": event["evidence"], "seen": now,
         "published": published, "background": bool(event.get("background")),
+        "source_id": doc.get("source_id"), "publisher": doc.get("publisher") or doc.get("source_id"),
+        "authority": doc.get("authority") or "news", "quotes_official": quotes_official(event["evidence"]),
+        "confidence": event.get("confidence"), "cluster_id": doc.get("cluster_id"),
+        "title": doc.get("title", ""), "lang": doc.get("lang"),
     }
     body = {
         "action": action, "receiving": receiving, "population": population, "evidence": event["evidence"],
@@ -109,9 +148,11 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
         "title": doc.get("title", ""), "published": published, "affected_count": doc.get("affected_count"),
         "alerts_planned": action != "made_amenable", "sources": [source], "epoch": epoch,
     }
+    if action == "made_amenable":
+        body.update(initial_state([source], policy or ReviewPolicy(), now=now))
     created = repo.findings.create(record_id, body)
     if not created:
-        repo.findings.add_source(record_id, source)
+        repo.findings.add_source(record_id, source, after_source if action == "made_amenable" else None)
     if action == TERMINATED:
         terminations.learn(record_id, body, source)
     return record_id if created and action == "made_amenable" else None

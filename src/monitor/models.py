@@ -46,6 +46,15 @@ class Source(BaseModel):
     # and how long the source may stay without a new item before `monitor sources` flags it.
     max_pages: int = Field(default=3, ge=1, le=20)
     expected_period_hours: float = Field(default=168.0, gt=0)
+    # Alerts issue (#13): who speaks (monitor/provenance.py). `official` for governments and the
+    # Federal Register; a finding only news or NGOs support is "reported", not "confirmed".
+    authority: Literal["official", "news", "ngo", "court"] = "news"
+
+    @property
+    def publisher(self) -> str:
+        """The publisher's name ("US Department of Homeland Security: news releases" → its part before the colon)."""
+        head = self.name.split(":", 1)[0].strip()
+        return head or self.id
 
 
 class Subscription(BaseModel):
@@ -69,6 +78,9 @@ class Subscription(BaseModel):
     created: dt.datetime
     confirmed_at: dt.datetime | None = None
     apprise_urls: tuple[str, ...] = ()
+    # `first_report`: alert on the first report (labelled unconfirmed), then a short follow-up
+    # when a government confirms it; `confirmed`: alert only once a government source confirms it.
+    when: Literal["first_report", "confirmed"] = "first_report"
 
     @field_validator("receiving", "population", mode="before")
     @classmethod
@@ -119,6 +131,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """A statement taking a transfer back: a denial ("Mexicans are not covered", `denied`) or a
+    correction ("an earlier version incorrectly said …", `withdrawn`) of one (receiving,
+    population) pair. Not an event; reconciliation uses it to retract findings (monitor/review.py)."""
+
+    receiving: str
+    population: str
+    evidence: str
+    kind: str  # denied | withdrawn
+
+
+@dataclass(frozen=True)
 class Detection:
     """Everything the detector says about one text."""
 
@@ -126,6 +150,7 @@ class Detection:
     lang: str
     events: tuple[Event, ...] = ()
     affected_count: int | None = None
+    withdrawals: tuple[Withdrawal, ...] = ()
     # The detector's claims behind the events (monitor.detect.claims.Claim), for --explain; not stored.
     claims: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
@@ -171,10 +196,12 @@ class Document:
     version: int = 1
     cluster_id: str | None = None
     dedup_bands: tuple[str, ...] = ()
+    authority: str = "news"
+    publisher: str = ""
 
     def body(self) -> dict[str, Any]:
-        """The document's source in the documents index (mappings.py); a document without
-        events is born reconciled: it has nothing to merge into the knowledge index."""
+        """The document's source in the documents index (mappings.py); a first version without
+        events or withdrawals is born reconciled: it has nothing to merge into the knowledge index."""
         body: dict[str, Any] = {
             "url": self.url, "canonical_url": self.canonical_url, "source_id": self.source_id,
             "source_kind": self.source_kind, "title": self.title, "text": self.text,
@@ -186,8 +213,12 @@ class Document:
             "events": [asdict(e) for e in self.detection.events],
             "affected_count": self.detection.affected_count,
             "fetched": self.fetched.isoformat() if self.fetched else None,
-            "entry_updated": self.entry_updated, "reconciled": not self.detection.events,
+            "entry_updated": self.entry_updated,
+            # A new version is always reconciled again: it may no longer state what it did.
+            "reconciled": not (self.detection.events or self.detection.withdrawals) and self.version == 1,
+            "withdrawals": [asdict(w) for w in self.detection.withdrawals],
             "dedup_bands": list(self.dedup_bands), "version": self.version,
+            "authority": self.authority, "publisher": self.publisher,
         }
         if self.cluster_id:
             body["cluster_id"] = self.cluster_id

@@ -26,6 +26,8 @@
 | MONITOR_USER_AGENT_CONTACT | project URL | contact URL in the User-Agent |
 | MONITOR_INGEST_INTERVAL_MINUTES | 15 | schedule of the `monitor_ingest` DAG |
 | MONITOR_MAX_PARALLEL_SOURCES | 64 | sources polled at once by one run (per-host limits still apply) |
+| MONITOR_REVIEW_THRESHOLD | 0.9 | a new finding whose confidence is below this is held for review (docs/OPERATIONS.md) |
+| MONITOR_REVIEW_HOLD_REPORTED | 0 | 1 holds every new finding no government source confirms |
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ class Settings(BaseSettings):
     user_agent_contact: str = "https://github.com/asylum-policy-monitor/monitor"
     ingest_interval_minutes: int = 15
     max_parallel_sources: int = Field(default=64, ge=1, le=512)
+    # From the calibration table on unseen documents (docs/DETECTION-QUALITY.md): claims under
+    # 0.9 are the few the model is unsure of; the operator reviews them before anyone is mailed.
+    review_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
+    review_hold_reported: bool = False
 
     @property
     def state_path(self) -> Path:

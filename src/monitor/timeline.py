@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from monitor.dates import parse_date
+from monitor.provenance import describe, is_public
 
 __all__ = [
     "LIFECYCLE", "AgreementTimeline", "TimelineEntry", "TimelineSource", "agreement_status", "agreements",
@@ -52,6 +53,8 @@ class TimelineEntry(BaseModel):
     url: str = ""
     first_seen: str | None = None
     sources: list[TimelineSource] = Field(default_factory=list)
+    status: str | None = Field(default=None, description="a finding's status: reported, confirmed (monitor.review)")
+    status_text: str = Field(default="", description="the status in words, e.g. 'Confirmed by DHS, 2020-01-08'")
 
 
 class AgreementTimeline(BaseModel):
@@ -102,6 +105,8 @@ def timeline_entry(record: Mapping[str, Any]) -> TimelineEntry:
         first_seen=record.get("first_seen"),
         sources=[TimelineSource(**{k: s.get(k) for k in ("document_id", "url", "evidence", "seen") if s.get(k)})
                  for s in record.get("sources") or []],
+        **({"status": record.get("status") or "reported", "status_text": describe(record)}
+           if record["action"] == "made_amenable" else {}),
     )
 
 
@@ -113,8 +118,8 @@ def _order(entry: TimelineEntry) -> tuple[Any, ...]:
 def build_timeline(records: Iterable[Mapping[str, Any]], *, receiving: str | None = None) -> list[TimelineEntry]:
     """Every event (lifecycle and made_amenable) of one partner or all, oldest first (undated last)."""
     code = receiving.upper() if receiving else None
-    entries = [timeline_entry(r) for r in records
-               if r.get("action") and r.get("receiving") and (code is None or r.get("receiving") == code)]
+    entries = [timeline_entry(r) for r in records if r.get("action") and r.get("receiving") and is_public(r)
+               and (code is None or r.get("receiving") == code)]
     return sorted(entries, key=_order)
 
 
@@ -143,7 +148,7 @@ def amenable_on(records: Iterable[Mapping[str, Any]], receiving: str, on: dt.dat
     for entry in entries:
         if entry.date is None or entry.date > on:
             break
-        if entry.action == "made_amenable" and entry.population:
+        if entry.action == "made_amenable" and entry.population and entry.status != "retracted":
             populations.add(entry.population)
         elif entry.action == "agreement_terminated":
             populations.clear()

@@ -1,7 +1,7 @@
 """A chronological replay of the labeled corpus through the real `monitor ingest`: a loopback
 feed grows batch by batch (oldest documents first), a catch-all subscriber receives every
 finding exactly once (one email per knowledge record; the required `made_amenable` pairs of
-the labels all among them), no alert is false (the document that raised it labels the pair, as
+the labels all among them; the few held for review are sent once when an operator approves them), no alert is false (the document that raised it labels the pair, as
 news or as background) or a duplicate (a pair alerts again after its agreement ended only for a
 document that reports it as news), and an idle rerun sends nothing and writes nothing."""
 
@@ -73,10 +73,25 @@ def test_chronological_replay_alerts_every_finding_exactly_once(monitor_env, sit
         client.close()
     records = [h["_id"] for h in hits]
     assert indexed == len(docs)
-    headers = []
+    # Findings below the review threshold wait in the review queue; an operator approves them
+    # (each approval sends its alerts once). Nothing else is held: the replay has no hold policy.
+    queue = json.loads(monitor(monitor_env, "review", "list", "--json").stdout)
+    held = [f["id"] for f in queue]
+    assert all(f["status"] == "held" and "below the review threshold" in f["history"][-1]["reason"] for f in queue)
+    assert len(held) < len(records) // 5, f"{len(held)} of {len(records)} held"
+    before_review = len(messages(mail_dir))
+    for finding_id in held:
+        approved = monitor(monitor_env, "review", "approve", finding_id, "--by", "replay-operator")
+        assert approved.returncode == 0, approved.stderr
+    assert len(messages(mail_dir)) == before_review + len(held)
+    headers, follow_ups = [], []
     for path in messages(mail_dir):
-        headers += email.message_from_bytes(path.read_bytes(), policy=policy.default).get_all("X-Monitor-Finding")
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        # A follow-up ("Confirmed: …", threaded under the alert) says a reported finding is now confirmed.
+        (follow_ups if message["In-Reply-To"] else headers).extend(message.get_all("X-Monitor-Finding"))
+        assert message["X-Monitor-Status"] in ("reported", "confirmed")
     assert len(headers) == len(records), "one email per made_amenable knowledge record"
+    assert len(follow_ups) <= len(records) and set(follow_ups) <= set(headers)
     record_keys = {"made_amenable " + " ".join(r.split("@")[0].split(":")[1:]) for r in records}
     assert set(headers) == record_keys
 

@@ -34,8 +34,10 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
     # -- the edges: the `monitor` command --------------------------------------------------------
     "cli/__main__.py": (("integration/test_end_to_end.py", "integration/test_alerts.py"),
                         "`python -m monitor.cli` is how every CLI integration test runs the command"),
-    "cli/alerts.py": (("integration/test_alerts.py", "integration/test_end_to_end.py"),
-                      "subscribe, subscriptions, unsubscribe, alerts against ES and SMTP; `digest` has no CLI test"),
+    "cli/alerts.py": (("integration/test_alerts.py", "integration/test_end_to_end.py",
+                       "integration/test_finding_lifecycle.py"),
+                      "subscribe, subscriptions, unsubscribe, alerts, review against ES and SMTP; `digest` has no "
+                      "CLI test"),
     "cli/documents.py": (("integration/test_end_to_end.py", "integration/test_knowledge.py",
                           "integration/test_one_answer.py"),
                          "ingest and search (end to end), timeline (knowledge, one answer), sources (one answer); "
@@ -54,6 +56,10 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
                                  "integration/test_web_plugin.py"),
                                 "subscribe form, confirm and unsubscribe links, Atom feeds"),
     "web/server.py": (("integration/test_web_server.py",), "uvicorn in the foreground until Ctrl-C"),
+    "web/findings.py": (("integration/test_finding_lifecycle.py", "integration/test_browser_review.py"),
+                        "a finding's page and JSON against the real cluster, in the browser too"),
+    "web/review_routes.py": (("integration/test_browser_review.py",),
+                             "login, the queue and approval in headless Chromium, with the real SMTP sink"),
     # -- the edges: Airflow and local services -----------------------------------------------------
     "airflow/orchestration.py": (("integration/test_airflow.py",),
                                  "the task bodies in real DAG runs (pure parts: unit)"),

@@ -101,8 +101,11 @@ def reconcile_task() -> list[str]:
     """Merge the new documents' events into the knowledge index; returns the new finding ids."""
     from monitor.knowledge import reconcile
 
-    with _repository(_settings()) as repo:
-        new = reconcile(repo)
+    from monitor.review import ReviewPolicy
+
+    settings = _settings()
+    with _repository(settings) as repo:
+        new = reconcile(repo, policy=ReviewPolicy.from_settings(settings))
     logger.info("%d new findings: %s", len(new), ", ".join(new) or "-")
     return new
 

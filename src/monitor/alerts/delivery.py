@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from monitor.alerts import channels
 from monitor.alerts.mailer import build_message, send
@@ -31,6 +32,7 @@ from monitor.dates import parse_datetime, utcnow
 from monitor.errors import MailError
 from monitor.index import Repository
 from monitor.models import Finding, Subscription
+from monitor.provenance import QUIET, describe
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -76,25 +78,97 @@ def wants(repo: Repository, finding: Finding, record: dict, sub: Subscription) -
     return True
 
 
+def _channels(sub: Subscription) -> tuple[str, ...]:
+    return ("email", *(f"apprise:{i}" for i in range(len(sub.apprise_urls))))
+
+
+def _ledger_body(sub: Subscription, finding_id: str, snapshot: dict, *, kind: str, channel: str,
+                 replies_to: str | None = None) -> dict:
+    body = {
+        "subscription_id": sub.id, "email": sub.email, "finding_id": finding_id, "kind": kind,
+        "channel": channel, "finding": snapshot, "status": "pending", "attempts": 0,
+        "created": utcnow().isoformat(), "next_try": utcnow().isoformat(),
+    }
+    if replies_to:
+        body["replies_to"] = replies_to
+    return body
+
+
+def _plan_one(repo: Repository, sub: Subscription, finding_id: str, snapshot: dict, channel: str) -> int:
+    """The record a subscriber is due for this finding now: the alert itself, or (a finding that
+    became confirmed after the alert was planned as reported) one short confirmed follow-up."""
+    first = alert_id(sub.id, finding_id, channel)
+    if repo.ledger.create(first, _ledger_body(sub, finding_id, snapshot, kind="finding", channel=channel)):
+        return 1
+    if snapshot.get("status") != "confirmed":
+        return 0
+    earlier = repo.ledger.get(first)
+    if earlier is None or (earlier.get("finding") or {}).get("status") == "confirmed":
+        return 0  # the subscriber's alert already said "confirmed"
+    follow_up = alert_id(sub.id, f"{finding_id}#confirmed", channel)
+    return int(repo.ledger.create(follow_up, _ledger_body(sub, finding_id, snapshot, kind="confirmed",
+                                                          channel=channel, replies_to=first)))
+
+
+def _plan_retraction(repo: Repository, finding_id: str, snapshot: dict) -> tuple[int, bool]:
+    """A retracted finding: one follow-up to every subscriber whose alert was sent, threaded to
+    it; an alert (or confirmed follow-up) not yet sent is cancelled instead. Returns (records
+    created, settled): not settled while a record is being sent, so the next run looks again."""
+    created, settled = 0, True
+    for record in repo.ledger.for_finding(finding_id):
+        kind = record.get("kind") or "finding"
+        if kind == "retracted":
+            continue
+        if record["status"] == "pending":
+            if repo.ledger.transition(record, {"status": "cancelled", "last_error": "finding retracted before it "
+                                                                                   "was sent"}) is None:
+                settled = False
+        elif record["status"] == "sending":
+            settled = False
+        elif record["status"] == "sent" and kind == "finding":
+            body = {**{k: v for k, v in record.items() if not k.startswith("_") and k != "id"},
+                    "kind": "retracted", "finding": snapshot, "status": "pending", "attempts": 0,
+                    "created": utcnow().isoformat(), "next_try": utcnow().isoformat(), "replies_to": record["id"]}
+            for key in ("sent_at", "message_id", "last_error", "updated"):
+                body.pop(key, None)
+            sub_id, channel = record["subscription_id"], record.get("channel") or "email"
+            created += int(repo.ledger.create(alert_id(sub_id, f"{finding_id}#retracted", channel), body))
+    return created, settled
+
+
 def plan_alerts(repo: Repository) -> int:
-    """Create ledger records for every finding not yet planned; returns how many were created."""
+    """Create ledger records for every finding not yet planned in its current status; returns
+    how many were created. Held and rejected findings plan nothing (monitor/review.py); a
+    subscriber who chose `confirmed` gets nothing until a government source confirms it."""
     instant = subscriptions(repo, digest=False)
     created = 0
     for record in repo.findings.unplanned():
-        finding = finding_from_record(record)
-        for sub in instant:
-            if not wants(repo, finding, record, sub):
-                continue
-            for channel in ("email", *(f"apprise:{i}" for i in range(len(sub.apprise_urls)))):
-                body = {
-                    "subscription_id": sub.id, "email": sub.email, "finding_id": finding.id, "kind": "finding",
-                    "channel": channel, "finding": record, "status": "pending", "attempts": 0,
-                    "created": utcnow().isoformat(), "next_try": utcnow().isoformat(),
-                }
-                if repo.ledger.create(alert_id(sub.id, finding.id, channel), body):
-                    created += 1
-        repo.findings.mark_planned(finding.id)
+        status = record.get("status") or "reported"
+        snapshot = {k: v for k, v in record.items() if not k.startswith("_") and k != "id"}
+        snapshot["status"] = status
+        if status == "retracted":
+            done, settled = _plan_retraction(repo, record["id"], snapshot)
+            created += done
+            if settled:
+                repo.findings.mark_planned(record)
+            continue
+        if status not in QUIET:
+            finding = finding_from_record(record)
+            for sub in instant:
+                if sub.when == "confirmed" and status != "confirmed":
+                    continue
+                if not wants(repo, finding, record, sub):
+                    continue
+                for channel in _channels(sub):
+                    created += _plan_one(repo, sub, finding.id, snapshot, channel)
+        # Compare-and-set: a decision or a source merged since this read is planned next run.
+        repo.findings.mark_planned(record)
     return created
+
+
+def finding_url(base: str, finding_id: str) -> str:
+    """The finding's own page (`/findings/{id}`), linked from every email."""
+    return f"{base.rstrip('/')}/findings/{quote(finding_id, safe='')}"
 
 
 def _links(settings: Settings, sub: Subscription, finding: Finding | None) -> Links:
@@ -102,6 +176,7 @@ def _links(settings: Settings, sub: Subscription, finding: Finding | None) -> Li
     return Links(
         unsubscribe=unsubscribe_link(base, settings.signing_key(), sub.id),
         timeline=f"{base}/timeline?receiving={finding.receiving}" if finding else f"{base}/timeline",
+        finding=finding_url(base, finding.id) if finding else "",
     )
 
 
@@ -127,8 +202,20 @@ def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription
                              documents=documents, links=links)
     record = {"id": alert["finding_id"], **alert["finding"]}
     finding = finding_from_record(record)
+    kind = alert.get("kind") or "finding"
+    status = kind if kind in ("confirmed", "retracted") else (record.get("status") or "reported")
+    quoted = {"confirmed": _confirming_evidence(record),
+              "retracted": (record.get("retraction") or {}).get("evidence", "")}.get(kind, "")
     return render_alert(finding, language=sub.language, sources=_source_links(repo, record, finding),
-                        links=_links(settings, sub, finding))
+                        links=_links(settings, sub, finding), status=status,
+                        status_text=describe({**record, "status": status}, sub.language), kind=kind,
+                        confirming=quoted)
+
+
+def _confirming_evidence(record: dict) -> str:
+    """The evidence of the document that confirmed a finding (quoted in the follow-up)."""
+    by = (record.get("confirmed_by") or {}).get("document_id")
+    return next((s.get("evidence", "") for s in record.get("sources") or [] if s.get("document_id") == by), "")
 
 
 def _deliver_one(repo: Repository, settings: Settings, alert: dict, sub: Subscription) -> str:
@@ -139,10 +226,13 @@ def _deliver_one(repo: Repository, settings: Settings, alert: dict, sub: Subscri
         index = int(channel.split(":", 1)[1])
         channels.notify(sub.apprise_urls[index], title=rendered.subject, body=rendered.text)
         return f"apprise:{index}"
-    message_id = f"<{alert['id']}@{mail_domain(settings.smtp_from)}>"
+    domain = mail_domain(settings.smtp_from)
+    message_id = f"<{alert['id']}@{domain}>"
+    # A follow-up threads to the subscriber's alert: its Message-ID is deterministic.
+    replies_to = f"<{alert['replies_to']}@{domain}>" if alert.get("replies_to") else None
     message = build_message(
         rendered, sender=settings.smtp_from, recipient=sub.email, message_id=message_id,
-        unsubscribe_url=_links(settings, sub, None).unsubscribe,
+        unsubscribe_url=_links(settings, sub, None).unsubscribe, in_reply_to=replies_to,
     )
     send(message, settings)
     return message_id

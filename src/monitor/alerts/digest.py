@@ -11,7 +11,9 @@ import logging
 from monitor.alerts.delivery import day_bounds, deliver_pending, finding_from_record, subscriptions, wants
 from monitor.dates import utcnow
 from monitor.index import Repository
+from monitor.provenance import is_public
 from monitor.settings import Settings
+
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,10 @@ def plan_digests(repo: Repository, *, day: dt.date) -> int:
     documents = repo.documents.fetched_between(start, end)
     created = 0
     for sub in subscriptions(repo, digest=True):
-        chosen = [r for r in records if wants(repo, finding_from_record(r), r, sub)]
+        # Held and rejected findings are never sent; a subscriber who waits for confirmation
+        # gets only confirmed ones.
+        chosen = [r for r in records if is_public(r) and (sub.when != "confirmed" or r.get("status") == "confirmed")
+                  and wants(repo, finding_from_record(r), r, sub)]
         if not chosen and not documents:
             continue
         body = {

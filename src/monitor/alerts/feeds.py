@@ -26,9 +26,17 @@ _TEMPLATE = """<?xml version="1.0" encoding="utf-8"?>
     <id>urn:asylum-monitor:finding:{{ f.id }}</id>
     <title>{{ line }}</title>
     <link href="{{ f.url }}"/>
+{% if finding_base %}
+    <link rel="related" href="{{ finding_base }}/findings/{{ f.id|urlencode|replace('/', '%2F') }}"/>
+{% endif %}
     <updated>{{ when }}</updated>
     <category term="{{ f.action }}"/>
+{% if f.id in statuses %}
+    <category term="{{ statuses[f.id][0] }}" scheme="urn:asylum-monitor:status" label="{{ statuses[f.id][1] }}"/>
+    <summary>{{ statuses[f.id][1] }}. {{ f.evidence }}</summary>
+{% else %}
     <summary>{{ f.evidence }}</summary>
+{% endif %}
   </entry>
 {% endfor %}
 </feed>
@@ -53,9 +61,13 @@ def _template() -> jinja2.Template:
 
 def render_atom(
     findings: list[tuple[Finding, dt.datetime]], *, title: str, feed_url: str, site_url: str, language: str = "en",
+    statuses: dict[str, tuple[str, str]] | None = None, finding_base: str = "",
 ) -> str:
-    """An Atom document; `findings` pairs each finding with when it was first seen, newest first."""
+    """An Atom document; `findings` pairs each finding with when it was first seen, newest first.
+    `statuses` gives each finding's status and its words (a category, and the summary's start);
+    `finding_base` links each entry to its page on the web app."""
     ordered = sorted(findings, key=lambda pair: pair[1], reverse=True)
     entries = [(f, when.isoformat(), headline(f, language)) for f, when in ordered]
     updated = ordered[0][1].isoformat() if ordered else dt.datetime(2019, 1, 1, tzinfo=dt.UTC).isoformat()
-    return _template().render(title=title, feed_url=feed_url, site_url=site_url, updated=updated, entries=entries)
+    return _template().render(title=title, feed_url=feed_url, site_url=site_url, updated=updated, entries=entries,
+                              statuses=statuses or {}, finding_base=finding_base.rstrip("/"))

@@ -19,8 +19,10 @@ LIST_ID = "Asylum Policy Monitor alerts <alerts.asylum-monitor.invalid>"
 def build_message(
     rendered: RenderedEmail, *, sender: str, recipient: str, message_id: str,
     finding_headers: list[str] | tuple[str, ...] = (), unsubscribe_url: str | None = None,
+    in_reply_to: str | None = None,
 ) -> EmailMessage:
-    """A multipart text + HTML message with one `X-Monitor-Finding` header per finding and
+    """A multipart text + HTML message with one `X-Monitor-Finding` header per finding (and its
+    `X-Monitor-Status`), threaded under `in_reply_to` when it follows up an earlier alert, and
     RFC 8058 one-click unsubscribe headers when an unsubscribe URL is given."""
     message = EmailMessage()
     message["Subject"] = rendered.subject
@@ -31,6 +33,11 @@ def build_message(
     message["List-Id"] = LIST_ID
     for value in finding_headers or rendered.finding_headers:
         message["X-Monitor-Finding"] = value
+    if rendered.status:
+        message["X-Monitor-Status"] = rendered.status
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
     if unsubscribe_url:
         message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

@@ -42,7 +42,11 @@ STRINGS = {
         "you, ignore this message: nothing will be sent.", "filters": "Your filters",
         "digest_subject": "Asylum Policy Monitor digest for {day}: {n} new finding(s), {d} new document(s)",
         "digest_findings": "New findings", "digest_documents": "New relevant documents", "none": "none",
-        "any": "any",
+        "any": "any", "status": "Status", "finding_page": "This finding, its sources and its history",
+        "confirmed_subject": "Confirmed: {headline}", "confirmed_intro": "A government source now confirms "
+        "a finding we sent you as reported.", "confirming": "Confirming evidence",
+        "retracted_subject": "Retracted: {headline}", "retracted_intro": "A finding we sent you no longer "
+        "stands. Please disregard the earlier alert.", "retracting": "Retracting evidence",
     },
     "es": {
         "what_changed": "Qué cambió", "evidence": "Evidencia (cita de la fuente)", "sources": "Fuentes",
@@ -55,6 +59,11 @@ STRINGS = {
         "digest_subject": "Resumen del Monitor de Políticas de Asilo del {day}: {n} hallazgo(s) nuevo(s), "
         "{d} documento(s) nuevo(s)", "digest_findings": "Hallazgos nuevos",
         "digest_documents": "Documentos relevantes nuevos", "none": "ninguno", "any": "cualquiera",
+        "status": "Estado", "finding_page": "Este hallazgo, sus fuentes y su historial",
+        "confirmed_subject": "Confirmado: {headline}", "confirmed_intro": "Una fuente gubernamental confirma "
+        "ahora un hallazgo que le enviamos como no confirmado.", "confirming": "Evidencia que lo confirma",
+        "retracted_subject": "Retirado: {headline}", "retracted_intro": "Un hallazgo que le enviamos ya no se "
+        "sostiene. Por favor, no tenga en cuenta la alerta anterior.", "retracting": "Evidencia de la retirada",
     },
 }
 
@@ -74,6 +83,7 @@ class Links:
     unsubscribe: str = ""
     timeline: str = ""
     confirm: str = ""
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class RenderedEmail:
     text: str
     html: str
     finding_headers: tuple[str, ...] = field(default_factory=tuple)
+    status: str | None = None  # X-Monitor-Status: reported | confirmed | retracted
 
 
 @lru_cache(maxsize=1)
@@ -121,18 +132,29 @@ def headline(finding: Finding, language: str = "en") -> str:
 
 def render_alert(
     finding: Finding, *, language: str = "en", sources: list[SourceLink] | None = None, links: Links | None = None,
+    status: str = "reported", status_text: str = "", kind: str = "finding", confirming: str = "",
 ) -> RenderedEmail:
-    """The email for one new finding."""
+    """The email for one finding: the alert itself (`kind="finding"`, its status in words), or
+    the short follow-up sent when a reported finding becomes confirmed (`kind="confirmed"`)."""
     env = _environment()
     language = language if language in STRINGS else "en"
+    strings = STRINGS[language]
     sources = sources or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
     context = {"finding": finding, "headline": headline(finding, language), "sources": sources,
-               "links": links or Links(), "t": STRINGS[language], "lang": language}
+               "links": links or Links(), "t": strings, "lang": language, "status_text": status_text,
+               "confirming": confirming}
+    name = kind if kind in ("confirmed", "retracted") else "alert"
+    subject = headline(finding, language)
+    if name != "alert":
+        subject = strings[f"{name}_subject"].format(headline=subject)
+        context.update(intro=strings[f"{name}_intro"], quoted_label=strings["confirming" if name == "confirmed"
+                                                                             else "retracting"])
     return RenderedEmail(
-        subject=headline(finding, language),
-        text=env.get_template("alert.txt").render(context),
-        html=env.get_template("alert.html").render(context),
+        subject=subject,
+        text=env.get_template("alert.txt" if name == "alert" else "followup.txt").render(context),
+        html=env.get_template("alert.html" if name == "alert" else "followup.html").render(context),
         finding_headers=(finding.header,),
+        status=status,
     )
 
 

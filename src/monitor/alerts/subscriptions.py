@@ -46,6 +46,7 @@ def new_subscription(
     email: str, *, receiving: list[str] | None = None, population: list[str] | None = None,
     actions: list[str] | None = None, query: str | None = None, digest: bool = False, language: str = "en",
     confirmed: bool = True, apprise_urls: list[str] | None = None, now: dt.datetime | None = None,
+    when: str = "first_report",
 ) -> Subscription:
     """Build a validated subscription; country codes are ISO 3166-1 alpha-2."""
     address = normalize_email(email)
@@ -63,12 +64,14 @@ def new_subscription(
     for url in urls:
         if not _APPRISE_SCHEMES.match(url) or any(c in url for c in "\r\n "):
             raise ConfigError(f"not an Apprise URL: {url!r}")
+    if when not in ("first_report", "confirmed"):
+        raise ConfigError(f"alert on 'first_report' or only when 'confirmed', not {when!r}")
     moment = now or dt.datetime.now(dt.UTC)
     return Subscription(
         id=subscription_id(address), email=address, receiving=tuple(_codes("receiving", receiving)),
         population=tuple(_codes("population", population)), actions=tuple(chosen_actions), query=query,
         digest=digest, language=language, confirmed=confirmed, created=moment,
-        confirmed_at=moment if confirmed else None, apprise_urls=tuple(urls),
+        confirmed_at=moment if confirmed else None, apprise_urls=tuple(urls), when=when,  # type: ignore[arg-type]
     )
 
 
@@ -112,7 +115,7 @@ def describe_filters(sub: Subscription) -> str:
     parts = [
         f"receiving={','.join(sub.receiving) or 'any'}", f"population={','.join(sub.population) or 'any'}",
         f"actions={','.join(sub.actions)}", f"delivery={'daily digest' if sub.digest else 'instant'}",
-        f"language={sub.language}",
+        f"language={sub.language}", f"when={'confirmed only' if sub.when == 'confirmed' else 'first report'}",
     ]
     if sub.query:
         parts.append(f"query={sub.query!r}")

@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     subscribe.add_argument("--language", choices=["en", "es"], default="en")
     subscribe.add_argument("--apprise", action="append", help="Apprise URL for another channel, repeatable")
     subscribe.add_argument("--confirmed", action="store_true", help="operator: confirm at once, no email")
+    subscribe.add_argument("--only-confirmed", action="store_true",
+                           help="alert only once a government source confirms a finding (default: on first report)")
     subscribe.set_defaults(func=alerts.cmd_subscribe)
 
     subscriptions = sub.add_parser("subscriptions", help="list subscriptions")
@@ -117,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--requeue", metavar="ID", help="put a stuck (sending) alert back to pending")
     ledger.add_argument("--json", action="store_true")
     ledger.set_defaults(func=alerts.cmd_alerts)
+
+    review = sub.add_parser("review", help="the review queue: held findings; approve or reject them")
+    review.add_argument("review_action", choices=["list", "show", "approve", "reject"],
+                        help="list held findings; show, approve or reject one")
+    review.add_argument("id", nargs="?", help="the finding id (show, approve, reject), e.g. made_amenable:GT:MX")
+    review.add_argument("--by", help="who decides (default: the login name)")
+    review.add_argument("--note", default="", help="approve: why (optional)")
+    review.add_argument("--reason", default="", help="reject: why (required, recorded)")
+    review.add_argument("--json", action="store_true")
+    review.set_defaults(func=alerts.cmd_review)
 
     digest = sub.add_parser("digest", help="send the daily digests of a day (default yesterday)")
     digest.add_argument("--day", help="YYYY-MM-DD")

@@ -1,5 +1,5 @@
 """Commands for subscriptions and alerts: `subscribe`, `subscriptions`, `unsubscribe`,
-`alerts`, `digest`."""
+`alerts`, `digest`, `review`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     sub = new_subscription(
         args.email, receiving=args.receiving, population=args.population, actions=args.action, query=args.query,
         digest=args.digest, language=args.language, confirmed=args.confirmed, apprise_urls=args.apprise,
+        when="confirmed" if args.only_confirmed else "first_report",
     )
     if args.confirmed:
         with repository(settings) as repo:
@@ -87,3 +88,63 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         created = send_digests(repo, settings, day=day)
     print(f"{created} digest(s) for {day}")
     return EXIT_OK
+
+
+def _operator(name: str | None) -> str:
+    import getpass
+
+    return (name or "").strip() or getpass.getuser()
+
+
+def _print_finding(record: dict) -> None:
+    from monitor.provenance import describe
+
+    print(f"{record['id']}  [{record.get('status') or '-'}]  confidence {record.get('confidence') or 0:.2f}")
+    print(f"  {describe(record)}")
+    print(f"  evidence: {record.get('evidence', '')}")
+    for source in record.get("sources") or []:
+        flags = " ".join(f for f in (source.get("authority"), "quotes an official" if source.get("quotes_official")
+                                     else "", "recap" if source.get("background") else "") if f)
+        print(f"  - {source.get('publisher') or source.get('source_id') or '?'} ({flags}) "
+              f"{(source.get('published') or '')[:10]} {source.get('url', '')}")
+    for entry in record.get("history") or []:
+        print(f"  {entry['at'][:19]} {entry['by']}: {entry['from'] or 'new'} → {entry['to']} ({entry['reason']})")
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts.delivery import deliver_pending, plan_alerts
+    from monitor.errors import ConfigError
+    from monitor.review import approve, finding_view, held, reject
+
+    if args.review_action != "list" and not args.id:
+        raise ConfigError(f"review {args.review_action}: give the finding id (see `monitor review list`)")
+    with repository(settings) as repo:
+        if args.review_action == "list":
+            queue = [finding_view(repo, r) for r in held(repo)]
+            if args.json:
+                print(json.dumps(queue, indent=2, default=str))
+            elif not queue:
+                print("the review queue is empty")
+            for record in [] if args.json else queue:
+                _print_finding(record)
+                for claim in record.get("explanation") or []:
+                    print(f"  why: {claim}")
+            return EXIT_OK
+        if args.review_action == "show":
+            record = repo.findings.get(args.id)
+            if record is None:
+                print(f"no finding {args.id!r}")
+                return EXIT_PARTIAL
+            view = finding_view(repo, record)
+            print(json.dumps(view, indent=2, default=str)) if args.json else _print_finding(view)
+            return EXIT_OK
+        if args.review_action == "approve":
+            record = approve(repo, args.id, by=_operator(args.by), note=args.note)
+            planned = plan_alerts(repo)
+            report = deliver_pending(repo, settings)
+            print(f"approved {record['id']}: now {record['status']}; {planned} alert(s) planned, {report.sent} sent"
+                  + (f", {report.failed} failed (retried by the next run)" if report.failed else ""))
+            return EXIT_OK if not report.failed else EXIT_PARTIAL
+        record = reject(repo, args.id, by=_operator(args.by), reason=args.reason)
+        print(f"rejected {record['id']}: nothing is sent; a new independent story puts it back in the queue")
+        return EXIT_OK

@@ -41,7 +41,7 @@ from monitor.detect.roles import SENDING_STATE, receivers
 from monitor.detect.settle import continuation, history_after_termination, settle
 from monitor.detect.text import dateline, document_year, is_background, split_sentences
 from monitor.extract.language import detect_language
-from monitor.models import ACTIONS, Detection, Event
+from monitor.models import ACTIONS, Detection, Event, Withdrawal
 
 __all__ = ["MIN_CONFIDENCE", "SENDING_STATE", "detect"]
 
@@ -235,5 +235,21 @@ def detect(
         count = affected_count([s.text for s in body], evidence, background={s.text for s in body if s.background})
     language = lang or detect_language(f"{title}\n{text}")
     logger.debug("detected %d events (%d candidates), lang=%s", len(events), len(candidates), language)
-    return Detection(relevant=relevant, lang=language, events=events, affected_count=count, claims=tuple(claims))
+    return Detection(relevant=relevant, lang=language, events=events, affected_count=count, claims=tuple(claims),
+                     withdrawals=withdrawals(claims))
+
+
+def withdrawals(claims: list[Claim]) -> tuple[Withdrawal, ...]:
+    """Claims that take a current transfer back: a decided denial ("Mexicans are not covered")
+    or a correction ("an earlier version incorrectly said …"), each sentence once, at most 10."""
+    found: dict[tuple[str, str, str], Withdrawal] = {}
+    for c in claims:
+        if (c.predicate != "asylum_transfer" or c.receiving is None or c.population is None
+                or c.receiving == c.population or c.time == "recap"):
+            continue
+        if c.polarity == "withdrawn" or (c.polarity == "denied" and c.modality == "decided"):
+            found.setdefault((c.receiving, c.population, c.evidence),
+                             Withdrawal(c.receiving, c.population, c.evidence, "withdrawn" if c.polarity == "withdrawn"
+                                        else "denied"))
+    return tuple(found.values())[:10]
 

@@ -9,7 +9,7 @@ painless scripts), retried when another writer changed the record in between.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from elasticsearch import Elasticsearch
@@ -33,30 +33,72 @@ class FindingStore:
         """Create a knowledge record; True when it is new, False when it was already known."""
         return es.create_once(self.client, self.index, finding_id, body, what=f"finding {finding_id}")
 
-    def add_source(self, finding_id: str, source: dict[str, Any]) -> bool:
-        """Add a supporting document to a known record; False when it already lists it."""
+    def add_source(self, finding_id: str, source: dict[str, Any],
+                   changes: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] | None = None) -> bool:
+        """Add a supporting document to a known record; False when it already lists it.
+        `changes(record, source)` gives the whole update (the appended source and any change of
+        status, monitor.review.after_source); by default the source is only appended."""
         for _attempt in range(_CAS_ATTEMPTS):
             current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
             sources = current.get("sources", [])
             if any(s.get("document_id") == source["document_id"] for s in sources):
                 return False
-            changed = es.update_if_unchanged(self.client, self.index, current, {"sources": [*sources, source]},
-                                             what=f"finding {finding_id}")
-            if changed is not None:
+            update = changes(current, source) if changes else {"sources": [*sources, source]}
+            if self.update_if_unchanged(current, update) is not None:
                 return True
         raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+
+    def change(self, finding_id: str, changes: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any] | None:
+        """Apply `changes(record)` by compare-and-set, again if another writer got there first;
+        the new record, or None when the record does not exist or nothing changes."""
+        for _attempt in range(_CAS_ATTEMPTS):
+            current = self.get_versioned(finding_id)
+            if current is None:
+                return None
+            update = changes(current)
+            if not update:
+                return None
+            if (done := self.update_if_unchanged(current, update)) is not None:
+                return done
+        raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+
+    def get_versioned(self, finding_id: str) -> dict[str, Any] | None:
+        """One record with what a compare-and-set needs, or None."""
+        if self.get(finding_id) is None:
+            return None
+        return es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
+
+    def update_if_unchanged(self, current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any] | None:
+        """Compare-and-set on a record read with `get_versioned` (None when it changed since)."""
+        return es.update_if_unchanged(self.client, self.index, current, changes, what=f"finding {current['id']}")
+
+    def supported_by(self, document_id: str) -> list[dict[str, Any]]:
+        """Every record listing `document_id` among its sources (to withdraw what a new version
+        of it no longer states)."""
+        return es.search_all(self.client, self.index, records.supported_by(document_id), sort=[{"first_seen": "asc"}],
+                             what=f"list findings of document {document_id}")
+
+    def in_status(self, status: str) -> list[dict[str, Any]]:
+        """Every finding in one status (the review queue is `held`), oldest first."""
+        return es.search_all(self.client, self.index, {"term": {"status": status}}, sort=[{"first_seen": "asc"}],
+                             what=f"list {status} findings")
 
     def get(self, finding_id: str) -> dict[str, Any] | None:
         return es.get_source(self.client, self.index, finding_id, what=f"finding {finding_id}")
 
     def unplanned(self, size: int = 500) -> list[dict[str, Any]]:
-        """Findings whose alert ledger entries have not all been created yet, oldest first."""
+        """Findings whose alert ledger entries have not all been created yet, oldest first, each
+        with the `_seq_no`/`_primary_term` that `mark_planned` compares."""
         with es.translated("search unplanned findings"):
-            return es.hits(self.client.search(index=self.index, body=records.unplanned_findings(size)))
+            response = self.client.search(index=self.index,
+                                          body={**records.unplanned_findings(size), "seq_no_primary_term": True})
+        return [{"id": h["_id"], "_seq_no": h["_seq_no"], "_primary_term": h["_primary_term"], **h["_source"]}
+                for h in response["hits"]["hits"]]
 
-    def mark_planned(self, finding_id: str) -> None:
-        with es.translated(f"mark finding {finding_id} planned"):
-            self.client.update(index=self.index, id=finding_id, doc={"alerts_planned": True}, refresh=True)
+    def mark_planned(self, record: dict[str, Any]) -> bool:
+        """Mark a finding read by `unplanned()` planned, unless it changed since (a decision or a
+        new source made since must be planned again: False, and the next run does it)."""
+        return self.update_if_unchanged(record, {"alerts_planned": True}) is not None
 
     def latest(self, size: int = 100) -> list[dict[str, Any]]:
         """The most recently learned records."""

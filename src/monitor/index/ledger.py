@@ -26,6 +26,15 @@ class AlertLedger:
         """Create one ledger record: True only for the first caller."""
         return es.create_once(self.client, self.index, alert_id, body, what=f"alert {alert_id}")
 
+    def get(self, alert_id: str) -> dict[str, Any] | None:
+        """One record by id, or None."""
+        return es.get_source(self.client, self.index, alert_id, what=f"alert {alert_id}")
+
+    def for_finding(self, finding_id: str) -> list[dict[str, Any]]:
+        """Every record of one finding (alerts and follow-ups), with what `transition` needs."""
+        return es.search_all(self.client, self.index, {"term": {"finding_id": finding_id}}, sort=[{"created": "asc"}],
+                             seq_no=True, what=f"list alerts of finding {finding_id}")
+
     def in_status(self, status: str) -> list[dict[str, Any]]:
         """Every record in one delivery status, oldest first, each with the `_seq_no` and
         `_primary_term` that `transition` needs."""

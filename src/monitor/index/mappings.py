@@ -85,6 +85,12 @@ _DOCUMENT_PROPS: dict[str, Any] = {
     "cluster_id": _KEYWORD,
     "source_kind": _KEYWORD,
     "dedup_bands": _KEYWORD,  # MinHash LSH band keys (extract/fingerprint.py): near-duplicate candidates
+    # Provenance (issue 13): the source's declared authority and its publisher's name.
+    "authority": _KEYWORD,
+    "publisher": _KEYWORD,
+    # Denials and corrections of a transfer (models.Withdrawal): they retract findings.
+    "withdrawals": {"type": "object", "properties": {
+        "receiving": _KEYWORD, "population": _KEYWORD, "evidence": {"type": "text", "index": False}, "kind": _KEYWORD}},
 }
 
 MAPPINGS: dict[str, dict[str, Any]] = {
@@ -107,6 +113,20 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "alerts_planned": {"type": "boolean"},
             "effective": _DATE,
             "epoch": _KEYWORD,
+            # The finding's life (monitor/review.py, monitor/provenance.py): its status, how it
+            # is known, its confidence, what confirmed it, and every transition.
+            "status": _KEYWORD,
+            "provenance": _KEYWORD,
+            "review": _KEYWORD,
+            "confidence": {"type": "float"},
+            "confirmed_by": {"type": "object", "properties": {
+                "publisher": _KEYWORD, "date": _DATE, "document_id": _KEYWORD, "how": _KEYWORD}},
+            "retraction": {"type": "object", "properties": {
+                "at": _DATE, "reason": {"type": "text", "index": False}, "evidence": {"type": "text", "index": False},
+                "document_id": _KEYWORD, "publisher": _KEYWORD}},
+            "history": {"type": "object", "properties": {
+                "at": _DATE, "by": _KEYWORD, "from": _KEYWORD, "to": _KEYWORD,
+                "reason": {"type": "text", "index": False}}},
             "sources": {
                 "type": "object",
                 "properties": {
@@ -116,6 +136,16 @@ MAPPINGS: dict[str, dict[str, Any]] = {
                     "seen": _DATE,
                     "published": _DATE,
                     "background": {"type": "boolean"},
+                    "source_id": _KEYWORD,
+                    "publisher": _KEYWORD,
+                    "authority": _KEYWORD,
+                    "quotes_official": {"type": "boolean"},
+                    "confidence": {"type": "float"},
+                    "cluster_id": _KEYWORD,
+                    "title": {"type": "text", "index": False},
+                    "lang": _KEYWORD,
+                    "withdrawn": {"type": "boolean"},
+                    "withdrawn_evidence": {"type": "text", "index": False},
                 },
             },
         },
@@ -134,6 +164,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "created": _DATE,
             "confirmed_at": _DATE,
             "apprise_urls": {"type": "keyword", "index": False},
+            "when": _KEYWORD,
         },
     },
     ALERTS: {
@@ -152,6 +183,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "updated": _DATE,
             "sent_at": _DATE,
             "message_id": _KEYWORD,
+            "replies_to": _KEYWORD,
             "last_error": {"type": "text", "index": False},
         },
     },

@@ -55,4 +55,5 @@ def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document
         source_kind=source.kind, title=title, text=page.text, content_hash=content_hash(title, page.text),
         lang=detection.lang or lang, detection=detection, published=published, updated=page.updated,
         authors=tuple(page.authors), tags=tuple(source.tags), entry_updated=entry.updated,
+        authority=source.authority, publisher=source.publisher,
     )

@@ -19,6 +19,7 @@ from monitor.index import Repository
 from monitor.ingest.poll import SourceResult, ingest_source
 from monitor.knowledge import reconcile
 from monitor.models import Source
+from monitor.review import ReviewPolicy
 from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def run(settings: Settings, sources: list[Source], *, repo: Repository) -> RunSu
     try:
         repo.ensure_indices()
         summary.sources = poll_sources(settings, sources, repo=repo)
-        summary.new_findings = reconcile(repo)
+        summary.new_findings = reconcile(repo, policy=ReviewPolicy.from_settings(settings))
         summary.alerts_planned = plan_alerts(repo)
         report: DeliveryReport = deliver_pending(repo, settings)
         summary.alerts_sent, summary.alerts_failed = report.sent, report.failed

@@ -26,7 +26,7 @@ from monitor import __version__
 from monitor.errors import ExpiredCursor, IndexError_, InvalidToken, MonitorError
 from monitor.index import Repository
 from monitor.settings import Settings, get_settings
-from monitor.web import api, pages
+from monitor.web import api, findings, pages
 from monitor.web.templating import STATIC
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,12 @@ def _operator_router(settings: Settings) -> Any:
     return operator_router(settings)  # bearer token (MONITOR_OPERATOR_TOKEN)
 
 
+def _review_router(settings: Settings) -> Any:
+    from monitor.web.review_routes import review_router
+
+    return review_router(settings)  # operator token, or the session cookie /operator/login sets
+
+
 def airflow_operator_router(settings: Settings) -> Any:
     """The operator pages behind Airflow's login (for the Airflow API server mount)."""
     from monitor.web.operator import airflow_guard, operator_router
@@ -53,8 +59,16 @@ def airflow_operator_router(settings: Settings) -> Any:
     return operator_router(settings, guard=airflow_guard())
 
 
-DEFAULT_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, _operator_router)
-AIRFLOW_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, airflow_operator_router)
+def airflow_review_router(settings: Settings) -> Any:
+    """The review queue behind Airflow's login (no token login form there)."""
+    from monitor.web.operator import airflow_guard
+    from monitor.web.review_routes import review_router
+
+    return review_router(settings, guard=airflow_guard(), login=False)
+
+
+DEFAULT_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, _operator_router, _review_router)
+AIRFLOW_ROUTERS: tuple[RouterFactory, ...] = (_subscription_router, airflow_operator_router, airflow_review_router)
 
 
 class WebContext:
@@ -204,7 +218,9 @@ def create_app(
     app.state.monitor = context
     app.add_middleware(_ConfigureOnFirstRequest, context=context, owner=lambda: app)
     app.include_router(api.router)
+    app.include_router(findings.api_router)
     app.include_router(pages.router)
+    app.include_router(findings.page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _install_error_handlers(app)
     return app

@@ -23,6 +23,7 @@ from monitor.alerts.subscriptions import describe_filters, feed_link, new_subscr
 from monitor.alerts.tokens import read_token
 from monitor.errors import ConfigError, InvalidToken, MailError, MonitorError
 from monitor.models import ACTIONS, Subscription
+from monitor.provenance import describe, is_public
 from monitor.settings import Settings
 from monitor.web.api import Repo
 from monitor.web.pages import render
@@ -54,12 +55,12 @@ def subscription_router(settings: Settings) -> APIRouter:
         request: Request, email: Annotated[str, Form()], receiving: Annotated[str, Form()] = "",
         population: Annotated[str, Form()] = "", actions: Annotated[list[str] | None, Form()] = None,
         query: Annotated[str, Form()] = "", delivery: Annotated[str, Form()] = "instant",
-        language: Annotated[str, Form()] = "en",
+        language: Annotated[str, Form()] = "en", when: Annotated[str, Form()] = "first_report",
     ) -> HTMLResponse:
         try:
             sub = new_subscription(
                 email, receiving=_codes(receiving), population=_codes(population), actions=actions or None,
-                query=query or None, digest=delivery == "digest", language=language, confirmed=False,
+                query=query or None, digest=delivery == "digest", language=language, confirmed=False, when=when,
             )
             request_subscription(settings, sub)
         except ConfigError as exc:
@@ -100,14 +101,19 @@ def subscription_router(settings: Settings) -> APIRouter:
                      else "This address was not subscribed (any more).")
 
     def atom(records: list[dict], *, title: str, feed_url: str, site_url: str, language: str = "en") -> Response:
-        pairs = [(finding_from_record(r), dt.datetime.fromisoformat(r["first_seen"])) for r in records]
-        xml = render_atom(pairs, title=title, feed_url=feed_url, site_url=site_url, language=language)
+        # An entry's `updated` moves with its status (confirmed later, say): updated, never duplicated.
+        pairs = [(finding_from_record(r), max(dt.datetime.fromisoformat(t) for t in
+                                              [r["first_seen"], *(h["at"] for h in r.get("history") or [])]))
+                 for r in records]
+        statuses = {r["id"]: (r.get("status") or "reported", describe(r, language)) for r in records}
+        xml = render_atom(pairs, title=title, feed_url=feed_url, site_url=site_url, language=language,
+                          statuses=statuses, finding_base=settings.public_url)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/feeds/findings.atom", name="findings_feed")
     def findings_feed(request: Request, repo: Repo) -> Response:
         try:
-            records = [r for r in repo.findings.latest(size=200) if r.get("action") == "made_amenable"]
+            records = [r for r in repo.findings.latest(size=200) if r.get("action") == "made_amenable" and is_public(r)]
         except MonitorError as exc:
             raise HTTPException(503, "search is unavailable") from exc
         return atom(records, title="Asylum Policy Monitor: findings", feed_url=str(request.url),
@@ -124,7 +130,8 @@ def subscription_router(settings: Settings) -> APIRouter:
             if stored is None:
                 raise HTTPException(404, "no such feed")
             sub = Subscription.model_validate(stored)
-            records = [r for r in repo.findings.latest(size=500) if matches(finding_from_record(r), sub)]
+            records = [r for r in repo.findings.latest(size=500) if is_public(r) and matches(finding_from_record(r), sub)
+                       and (sub.when != "confirmed" or r.get("status") == "confirmed")]
         except MonitorError as exc:
             raise HTTPException(503, "search is unavailable") from exc
         return atom(records, title=f"Asylum Policy Monitor: alerts for {sub.email}", feed_url=str(request.url),

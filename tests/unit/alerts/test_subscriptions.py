@@ -117,8 +117,11 @@ def test_the_stored_form_leaves_out_the_id_and_reads_back():
 def test_filters_are_described_for_people():
     sub = new_subscription("a@example.org", receiving=["GT", "HN"], digest=True, language="es", query="asilo")
     assert describe_filters(sub) == ("receiving=GT,HN population=any actions=made_amenable delivery=daily digest "
-                                     "language=es query='asilo'")
+                                     "language=es when=first report query='asilo'")
     assert "delivery=instant" in describe_filters(new_subscription("a@example.org"))
+    assert "when=confirmed only" in describe_filters(new_subscription("a@example.org", when="confirmed"))
+    with pytest.raises(ConfigError, match="first_report"):
+        new_subscription("a@example.org", when="sometimes")
 
 
 @pytest.mark.parametrize(("address", "domain"), [

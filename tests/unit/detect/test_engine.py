@@ -411,3 +411,16 @@ def test_a_reported_anaphor_continues_the_transfer() -> None:
         "Pakistan and Bangladesh."
     )
     assert {"made_amenable NR PK", "made_amenable NR BD"} <= keys(detection)
+
+
+def test_denials_and_corrections_are_withdrawals_not_events() -> None:
+    denial = detect("DHS denies plan to send Mexicans to Guatemala\n\nWASHINGTON, January 10, 2020 — \"Mexican "
+                     "nationals are not covered by the Asylum Cooperative Agreement with Guatemala,\" a spokesperson "
+                     "said.")
+    assert denial.events == ()
+    assert {(w.receiving, w.population, w.kind) for w in denial.withdrawals} == {("GT", "MX", "denied")}
+    correction = detect("Correction: An earlier version of this article incorrectly said that Mexican asylum seekers "
+                        "could be transferred to Guatemala under the Asylum Cooperative Agreement.")
+    assert [(w.receiving, w.population, w.kind) for w in correction.withdrawals] == [("GT", "MX", "withdrawn")]
+    assert detect("Mexican asylum seekers can now be transferred to Guatemala under the Asylum Cooperative "
+                  "Agreement, DHS said.").withdrawals == ()

@@ -18,7 +18,8 @@ from monitor.index.queries.text import full_text
 #: Fields a near-duplicate candidate carries back (enough to verify it on its text).
 NEAR_DUPLICATE_FIELDS = ["title", "text", "cluster_id", "dedup_bands"]
 #: Fields of a document shown as one source of a finding.
-SOURCE_LINK_FIELDS = ["title", "url", "published", "source_id", "cluster_id"]
+SOURCE_LINK_FIELDS = ["title", "url", "published", "source_id", "cluster_id", "lang", "authority", "publisher",
+                      "source_kind"]
 
 
 def known_documents(ids: Sequence[str], urls: Sequence[str]) -> dict[str, Any] | None:
@@ -61,7 +62,8 @@ def unreconciled(size: int = 500) -> dict[str, Any]:
         "query": {"bool": {"filter": [{"term": {"reconciled": False}}]}},
         "size": size,
         "sort": [{"fetched": "asc"}],
-        "_source": ["url", "title", "published", "events", "affected_count"],
+        "_source": ["url", "title", "published", "events", "affected_count", "source_id", "cluster_id", "authority",
+                    "publisher", "lang", "withdrawals", "version"],
     }
 
 
@@ -115,6 +117,11 @@ def records_of(*, receiving: str | Sequence[str] | None = None, population: str 
         if chosen:
             filters.append({"terms": {field: [v if field == "action" else v.upper() for v in chosen]}})
     return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+
+
+def supported_by(document_id: str) -> dict[str, Any]:
+    """The query for knowledge records that list a document among their sources."""
+    return {"term": {"sources.document_id": document_id}}
 
 
 def latest_findings(size: int = 100) -> dict[str, Any]:
