@@ -16,6 +16,7 @@ import logging
 from typing import Any
 
 from monitor.dates import parse_date, utcnow
+from monitor.detect.effective import effective_date
 from monitor.index import Repository
 from monitor.provenance import quotes_official
 from monitor.review import ReviewPolicy, after_denial, after_source, after_withdrawal, initial_state
@@ -89,6 +90,11 @@ def reconcile(repo: Repository, *, policy: ReviewPolicy | None = None) -> list[s
     return new
 
 
+def _dates(current: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    """Dates a further source adds to a record that had none (the first one stated stays)."""
+    return {k: body[k] for k in ("effective", "comments_close") if body.get(k) and not current.get(k)}
+
+
 def take_back(repo: Repository, doc: dict[str, Any], *, terminations: Terminations) -> None:
     """Retract what a document takes back (monitor/review.py): a new version that no longer
     states a pair it supported, or states a correction of it, withdraws its support (and
@@ -148,11 +154,21 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
         "title": doc.get("title", ""), "published": published, "affected_count": doc.get("affected_count"),
         "alerts_planned": action != "made_amenable", "sources": [source], "epoch": epoch,
     }
+    # When it takes effect: the date the source gives as data (the Federal Register's
+    # `effective_on`), else the one the evidence states ("from June 1", "a partir del 15 de octubre").
+    effective = parse_date(doc.get("effective_on")) or effective_date(event["evidence"], parse_date(published))
+    if effective:
+        source["effective"] = body["effective"] = effective.isoformat()
+    if doc.get("comments_close_on"):
+        body["comments_close"] = doc["comments_close_on"]
     if action == "made_amenable":
         body.update(initial_state([source], policy or ReviewPolicy(), now=now))
     created = repo.findings.create(record_id, body)
     if not created:
-        repo.findings.add_source(record_id, source, after_source if action == "made_amenable" else None)
+        repo.findings.add_source(record_id, source, lambda current, new: {
+            **(after_source(current, new) if action == "made_amenable" else {"sources": [*current.get("sources", []),
+                                                                                           new]}),
+            **_dates(current, body)})
     if action == TERMINATED:
         terminations.learn(record_id, body, source)
     return record_id if created and action == "made_amenable" else None

@@ -112,6 +112,9 @@ class Entry:
     summary: str = ""
     # Where the text is better read than `url` (json_api: body_html_url, raw_text_url, pdf_url).
     text_urls: tuple[str, ...] = ()
+    # Dates the source states as data (the Federal Register's `effective_on`, `comments_close_on`).
+    effective_on: dt.date | None = None
+    comments_close_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,8 @@ class Document:
     dedup_bands: tuple[str, ...] = ()
     authority: str = "news"
     publisher: str = ""
+    effective_on: dt.date | None = None
+    comments_close_on: dt.date | None = None
 
     def body(self) -> dict[str, Any]:
         """The document's source in the documents index (mappings.py); a first version without
@@ -219,6 +224,8 @@ class Document:
             "withdrawals": [asdict(w) for w in self.detection.withdrawals],
             "dedup_bands": list(self.dedup_bands), "version": self.version,
             "authority": self.authority, "publisher": self.publisher,
+            "effective_on": self.effective_on.isoformat() if self.effective_on else None,
+            "comments_close_on": self.comments_close_on.isoformat() if self.comments_close_on else None,
         }
         if self.cluster_id:
             body["cluster_id"] = self.cluster_id

@@ -5,6 +5,7 @@ auto-released, and a crash between a transition and its emails (nothing lost, no
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import json
 import subprocess
@@ -15,10 +16,11 @@ from pathlib import Path
 import feedparser
 import pytest
 import requests
+from icalendar import Calendar
 
 from monitor.alerts.delivery import deliver_pending, plan_alerts
 from monitor.alerts.flows import save_confirmed
-from monitor.alerts.subscriptions import new_subscription
+from monitor.alerts.subscriptions import feed_link, new_subscription
 from monitor.dates import utcnow
 from monitor.ingest.run import poll_sources
 from monitor.knowledge import reconcile
@@ -53,6 +55,9 @@ CORRECTED = (NEWS[0],
 DENIAL = ("DHS denies plan to send Mexicans to Guatemala",
           "WASHINGTON, January 10, 2020 — \"Mexican nationals are not covered by the Asylum Cooperative Agreement "
           "with Guatemala,\" a Department spokesperson said on Friday.")
+EFFECTIVE = ("Hondurans can be sent to Guatemala from June 1",
+             "WASHINGTON, May 20, 2026 — Honduran asylum seekers can be transferred to Guatemala from June 1, 2026 "
+             "under the Asylum Cooperative Agreement, the Department announced on Wednesday.")
 OFFICIAL = ("Statement on the Asylum Cooperative Agreement with Guatemala",
             "WASHINGTON, January 8, 2020 — Under the Asylum Cooperative Agreement with Guatemala, Mexican nationals "
             "seeking protection in the United States are now amenable to transfer to Guatemala, the Department "
@@ -351,3 +356,34 @@ def test_an_official_denial_retracts_and_cancels_what_was_not_yet_sent(repo, sou
     assert repo.findings.get(FINDING)["retraction"]["reason"] == "denied"
     ingest(monitor_env, sources)
     assert len(messages(mail_dir)) == 2
+
+
+def test_effective_dates_reach_the_email_the_page_and_the_calendars(repo, sources, monitor_env, mail_dir, es_url,
+                                                                    prefix, tmp_path):
+    sub = new_subscription("advocate@example.org", receiving=["GT"], population=["HN"])
+    save_confirmed(repo, sub)
+    save_confirmed(repo, new_subscription("other@example.org", receiving=["CR"]))
+    sources.add("gov", "hn-gt", EFFECTIVE)
+    ingest(monitor_env, sources)
+    [alert] = [parsed(p) for p in messages(mail_dir)]
+    assert alert["To"] == "advocate@example.org" and alert["X-Monitor-Status"] == "confirmed"
+    assert "Takes effect: 2026-06-01" in text_of(alert)
+    assert repo.findings.get("made_amenable:GT:HN")["effective"] == "2026-06-01"
+    settings = Settings(es_url=es_url, index_prefix=prefix, state_dir=tmp_path / "state")
+    mine = feed_link(settings.public_url, settings.signing_key(), sub.id).removeprefix(settings.public_url)
+    other = feed_link(settings.public_url, settings.signing_key(),
+                      new_subscription("other@example.org", receiving=["CR"]).id).removeprefix(settings.public_url)
+    with ServedApp(create_app(settings)) as served:
+        public = requests.get(f"{served.url}/feeds/deadlines.ics", timeout=30)
+        private = requests.get(served.url + mine.removesuffix(".atom") + ".ics", timeout=30)
+        unrelated = requests.get(served.url + other.removesuffix(".atom") + ".ics", timeout=30)
+        forged = requests.get(f"{served.url}/feeds/subscription/forged.ics", timeout=30)
+        page = requests.get(f"{served.url}/findings/made_amenable%3AGT%3AHN", timeout=30)
+    assert public.headers["content-type"].startswith("text/calendar")
+    [event] = Calendar.from_ical(public.content).walk("VEVENT")
+    assert str(event["summary"]) == "Takes effect: Honduran nationals made amenable to transfer to Guatemala"
+    assert event["dtstart"].dt == dt.date(2026, 6, 1)
+    assert [str(e["summary"]) for e in Calendar.from_ical(private.content).walk("VEVENT")] == [str(event["summary"])]
+    assert list(Calendar.from_ical(unrelated.content).walk("VEVENT")) == []
+    assert forged.status_code == 404
+    assert "Takes effect" in page.text and "2026-06-01" in page.text

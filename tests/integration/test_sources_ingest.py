@@ -166,6 +166,9 @@ def test_every_source_kind_is_ingested_with_identity_dates_language_and_clusters
     rule = docs[f"{base}/fr/documents/2019/11/19/2019-25137/implementing-acas"]
     assert rule["source_kind"] == "json_api" and STORIES["honduras-aca-signed"].paragraphs[0] in rule["text"]
     assert rule["cluster_id"] == docs[f"{base}/uscis/newsroom/news-releases/honduras-agreement"]["cluster_id"]
+    assert (rule["effective_on"], rule["comments_close_on"]) == ("2019-11-19", "2019-12-19")  # the API's own dates
+    deadlines = {d["id"]: d for d in repo.documents.with_deadlines()}
+    assert set(deadlines) == {rule["id"]}
     notice = docs[f"{base}/fr/documents/2020/01/07/2020-00120/notice-mexican-nationals"]
     assert notice["text"].startswith("The Department announces that certain Mexican nationals")
     stca = docs[f"{base}/fr/documents/2023/03/24/2023-06081/stca-protocol"]

@@ -209,7 +209,7 @@ def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription
     return render_alert(finding, language=sub.language, sources=_source_links(repo, record, finding),
                         links=_links(settings, sub, finding), status=status,
                         status_text=describe({**record, "status": status}, sub.language), kind=kind,
-                        confirming=quoted)
+                        confirming=quoted, effective=record.get("effective"), comments_close=record.get("comments_close"))
 
 
 def _confirming_evidence(record: dict) -> str:

@@ -42,7 +42,7 @@ STRINGS = {
         "you, ignore this message: nothing will be sent.", "filters": "Your filters",
         "digest_subject": "Asylum Policy Monitor digest for {day}: {n} new finding(s), {d} new document(s)",
         "digest_findings": "New findings", "digest_documents": "New relevant documents", "none": "none",
-        "any": "any", "status": "Status", "finding_page": "This finding, its sources and its history",
+        "any": "any", "takes_effect": "Takes effect", "comments_close": "Comments close", "status": "Status", "finding_page": "This finding, its sources and its history",
         "confirmed_subject": "Confirmed: {headline}", "confirmed_intro": "A government source now confirms "
         "a finding we sent you as reported.", "confirming": "Confirming evidence",
         "retracted_subject": "Retracted: {headline}", "retracted_intro": "A finding we sent you no longer "
@@ -59,7 +59,8 @@ STRINGS = {
         "digest_subject": "Resumen del Monitor de Políticas de Asilo del {day}: {n} hallazgo(s) nuevo(s), "
         "{d} documento(s) nuevo(s)", "digest_findings": "Hallazgos nuevos",
         "digest_documents": "Documentos relevantes nuevos", "none": "ninguno", "any": "cualquiera",
-        "status": "Estado", "finding_page": "Este hallazgo, sus fuentes y su historial",
+        "takes_effect": "Entra en vigor", "comments_close": "Cierre de comentarios", "status": "Estado",
+        "finding_page": "Este hallazgo, sus fuentes y su historial",
         "confirmed_subject": "Confirmado: {headline}", "confirmed_intro": "Una fuente gubernamental confirma "
         "ahora un hallazgo que le enviamos como no confirmado.", "confirming": "Evidencia que lo confirma",
         "retracted_subject": "Retirado: {headline}", "retracted_intro": "Un hallazgo que le enviamos ya no se "
@@ -133,6 +134,7 @@ def headline(finding: Finding, language: str = "en") -> str:
 def render_alert(
     finding: Finding, *, language: str = "en", sources: list[SourceLink] | None = None, links: Links | None = None,
     status: str = "reported", status_text: str = "", kind: str = "finding", confirming: str = "",
+    effective: str | None = None, comments_close: str | None = None,
 ) -> RenderedEmail:
     """The email for one finding: the alert itself (`kind="finding"`, its status in words), or
     the short follow-up sent when a reported finding becomes confirmed (`kind="confirmed"`)."""
@@ -142,7 +144,7 @@ def render_alert(
     sources = sources or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
     context = {"finding": finding, "headline": headline(finding, language), "sources": sources,
                "links": links or Links(), "t": strings, "lang": language, "status_text": status_text,
-               "confirming": confirming}
+               "confirming": confirming, "effective": (effective or "")[:10], "comments_close": (comments_close or "")[:10]}
     name = kind if kind in ("confirmed", "retracted") else "alert"
     subject = headline(finding, language)
     if name != "alert":

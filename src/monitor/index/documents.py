@@ -137,6 +137,11 @@ class DocumentStore:
                 docs.setdefault(hit.pop("id"), hit)
         return [{"id": i, **d} for i, d in docs.items()][:limit]
 
+    def with_deadlines(self, size: int = 500) -> list[dict[str, Any]]:
+        """Documents that state a comment deadline or an effective date (the iCalendar feed)."""
+        with es.translated("list documents with deadlines"):
+            return es.hits(self.client.search(index=self.index, body=records.with_deadlines(size)))
+
     def fetched_between(self, start: str, end: str, *, relevant_only: bool = True,
                         size: int = 200) -> list[dict[str, Any]]:
         with es.translated("list new documents"):

@@ -88,6 +88,9 @@ _DOCUMENT_PROPS: dict[str, Any] = {
     # Provenance (issue 13): the source's declared authority and its publisher's name.
     "authority": _KEYWORD,
     "publisher": _KEYWORD,
+    # Dates the source states as data (Federal Register): when it takes effect, when comments close.
+    "effective_on": _DATE,
+    "comments_close_on": _DATE,
     # Denials and corrections of a transfer (models.Withdrawal): they retract findings.
     "withdrawals": {"type": "object", "properties": {
         "receiving": _KEYWORD, "population": _KEYWORD, "evidence": {"type": "text", "index": False}, "kind": _KEYWORD}},
@@ -112,6 +115,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "affected_count": {"type": "integer"},
             "alerts_planned": {"type": "boolean"},
             "effective": _DATE,
+            "comments_close": _DATE,
             "epoch": _KEYWORD,
             # The finding's life (monitor/review.py, monitor/provenance.py): its status, how it
             # is known, its confidence, what confirmed it, and every transition.
@@ -145,6 +149,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
                     "title": {"type": "text", "index": False},
                     "lang": _KEYWORD,
                     "withdrawn": {"type": "boolean"},
+                    "effective": _DATE,
                     "withdrawn_evidence": {"type": "text", "index": False},
                 },
             },

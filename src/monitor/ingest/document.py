@@ -56,4 +56,5 @@ def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document
         lang=detection.lang or lang, detection=detection, published=published, updated=page.updated,
         authors=tuple(page.authors), tags=tuple(source.tags), entry_updated=entry.updated,
         authority=source.authority, publisher=source.publisher,
+        effective_on=entry.effective_on, comments_close_on=entry.comments_close_on,
     )

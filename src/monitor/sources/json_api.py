@@ -16,7 +16,7 @@ import json
 import logging
 from typing import Any
 
-from monitor.dates import parse_datetime
+from monitor.dates import parse_date, parse_datetime
 from monitor.errors import ParseError
 from monitor.models import Entry, Source
 
@@ -57,5 +57,6 @@ def parse_documents_api(body: bytes, *, source: Source) -> tuple[list[Entry], st
             published=published,
             updated=f"{record.get('document_number', '')}@{record.get('publication_date', '')}",
             summary=summary, text_urls=tuple(u for f in TEXT_FIELDS if (u := _http(record.get(f)))),
+            effective_on=parse_date(record.get("effective_on")), comments_close_on=parse_date(record.get("comments_close_on")),
         ))
     return entries, _http(data.get("next_page_url")) or None

@@ -69,6 +69,7 @@ class FindingDetail(BaseModel):
     evidence: str = ""
     date: str | None = Field(default=None, description="when it took effect, or when it was first reported")
     effective: str | None = None
+    comments_close: str | None = None
     first_seen: str | None = None
     history: list[HistoryEntry] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
@@ -86,7 +87,7 @@ def finding_detail(repo: Any, finding_id: str) -> FindingDetail:
         headline={"en": headline(finding, "en"), "es": headline(finding, "es")}, status=view["status"],
         status_text=view["status_text"], confidence=record.get("confidence"), confirmed_by=record.get("confirmed_by"),
         evidence=record.get("evidence") or "", date=date.isoformat() if date else None,
-        effective=record.get("effective"), first_seen=record.get("first_seen"),
+        effective=record.get("effective"), comments_close=record.get("comments_close"), first_seen=record.get("first_seen"),
         history=[HistoryEntry.model_validate(h) for h in record.get("history") or []],
         stories=[Story(cluster_id=s["cluster_id"], documents=[StoryDocument.model_validate(d) for d in s["documents"]])
                  for s in view["stories"]],

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from monitor.alerts.delivery import finding_from_record
+from monitor.alerts.calendar import document_deadlines, finding_deadlines, render_calendar
 from monitor.alerts.feeds import render_atom
 from monitor.alerts.flows import confirm_subscription, request_subscription, unsubscribe_with_token
 from monitor.alerts.matching import matches
@@ -34,6 +35,7 @@ def _page(request: Request, title: str, *, status: int = 200, lang: str = "en", 
     return render(request, "subscription.html", status=status, title=title, lang=lang, actions=ACTIONS,
                   form=context.pop("form", None), error=context.pop("error", None),
                   message=context.pop("message", None), feed=context.pop("feed", None),
+                  calendar=context.pop("calendar", None),
                   token=context.pop("token", ""), **context)
 
 
@@ -79,6 +81,7 @@ def subscription_router(settings: Settings) -> APIRouter:
             return _page(request, "Confirmation failed", status=400, error=str(exc))
         feed = feed_link(settings.public_url, settings.signing_key(), sub.id)
         return _page(request, "Subscription confirmed", lang=sub.language, feed=feed,
+                     calendar=feed.removesuffix(".atom") + ".ics",
                      message=f"Alerts will go to {sub.email} ({describe_filters(sub)}). Your private Atom feed of "
                      "the same alerts (keep its address secret):")
 
@@ -137,4 +140,50 @@ def subscription_router(settings: Settings) -> APIRouter:
         return atom(records, title=f"Asylum Policy Monitor: alerts for {sub.email}", feed_url=str(request.url),
                     site_url=settings.public_url, language=sub.language)
 
+    def ics(items: list, *, name: str) -> Response:
+        return Response(render_calendar(items, name=name), media_type="text/calendar; charset=utf-8")
+
+    @router.get("/feeds/deadlines.ics", name="deadlines_calendar")
+    def deadlines_calendar(repo: Repo) -> Response:
+        """Every published finding's effective date and every stated comment deadline."""
+        try:
+            records = [r for r in repo.findings.records() if is_public(r)]
+            docs = repo.documents.with_deadlines()
+        except MonitorError as exc:
+            raise HTTPException(503, "search is unavailable") from exc
+        base = settings.public_url
+        return ics(finding_deadlines(records, base_url=base) + document_deadlines(docs, base_url=base),
+                   name="Asylum Policy Monitor: effective dates and comment deadlines")
+
+    @router.get("/feeds/subscription/{token}.ics", name="subscription_calendar")
+    def subscription_calendar(repo: Repo, token: str) -> Response:
+        """A subscription's own calendar (secret signed URL, like its Atom feed): the dates of the
+        findings its filters match, and the comment deadlines of documents about them."""
+        try:
+            sub_id = str(read_token(settings.signing_key(), "feed", token))
+        except InvalidToken as exc:
+            raise HTTPException(404, "no such calendar") from exc
+        try:
+            stored = repo.subscriptions.get(sub_id)
+            if stored is None:
+                raise HTTPException(404, "no such calendar")
+            sub = Subscription.model_validate(stored)
+            records = [r for r in repo.findings.records() if is_public(r) and matches(finding_from_record(r), sub)]
+            docs = [d for d in repo.documents.with_deadlines() if _about(d, sub)]
+        except MonitorError as exc:
+            raise HTTPException(503, "search is unavailable") from exc
+        base = settings.public_url
+        return ics(finding_deadlines(records, base_url=base, language=sub.language)
+                   + document_deadlines(docs, base_url=base, language=sub.language),
+                   name=f"Asylum Policy Monitor: dates for {sub.email}")
+
     return router
+
+
+def _about(doc: dict, sub: Subscription) -> bool:
+    """Whether a document's events concern a subscription's countries (all documents when it has no filter)."""
+    if not sub.receiving and not sub.population:
+        return True
+    events = doc.get("events") or []
+    return any((not sub.receiving or e.get("receiving") in sub.receiving)
+               and (not sub.population or e.get("population") in sub.population) for e in events)

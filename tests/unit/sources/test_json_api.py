@@ -1,5 +1,6 @@
 """The json_api adapter (src/monitor/sources/json_api.py): Federal Register API results and next page."""
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -25,6 +26,8 @@ def test_federal_register_results_and_next_page():
     assert entries[0].text_urls == (f"{BASE}/fr/documents/full_text/html/2019/11/19/2019-25137.html",
                                     f"{BASE}/fr/pdf/2019-25137.pdf")
     assert entries[1].summary.startswith("The Department announces") and entries[0].published.year == 2019
+    assert (entries[0].effective_on, entries[0].comments_close_on) == (dt.date(2019, 11, 19), dt.date(2019, 12, 19))
+    assert entries[1].effective_on is None and entries[1].comments_close_on is None
     assert "page=2" in next_url
     assert parse_documents_api(b'{"count": 0, "description": "none"}', source=src) == ([], None)
     with pytest.raises(ParseError, match="not JSON"):

@@ -63,7 +63,7 @@ def unreconciled(size: int = 500) -> dict[str, Any]:
         "size": size,
         "sort": [{"fetched": "asc"}],
         "_source": ["url", "title", "published", "events", "affected_count", "source_id", "cluster_id", "authority",
-                    "publisher", "lang", "withdrawals", "version"],
+                    "publisher", "lang", "withdrawals", "version", "effective_on", "comments_close_on"],
     }
 
 
@@ -117,6 +117,14 @@ def records_of(*, receiving: str | Sequence[str] | None = None, population: str 
         if chosen:
             filters.append({"terms": {field: [v if field == "action" else v.upper() for v in chosen]}})
     return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+
+
+def with_deadlines(size: int = 500) -> dict[str, Any]:
+    """Documents that state a comment deadline or an effective date as data, latest first."""
+    return {"query": {"bool": {"should": [{"exists": {"field": "comments_close_on"}}, {"exists": {"field": "effective_on"}}],
+                               "minimum_should_match": 1}},
+            "size": size, "_source": ["title", "url", "comments_close_on", "effective_on", "events"],
+            "sort": [{"published": {"order": "desc", "missing": "_last"}}]}
 
 
 def supported_by(document_id: str) -> dict[str, Any]:
