@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 from email import policy
+from email.utils import format_datetime
 from pathlib import Path
 
 import feedparser
@@ -84,6 +85,7 @@ class Sources:
         self.site = site
         self.items: dict[str, list[tuple[str, str, str]]] = {"news": [], "gov": []}
         self.revision = 0
+        self.dates: dict[str, dt.datetime] = {}
         self.path = tmp_path / "sources.yaml"
         base = site.base_url
         self.path.write_text(
@@ -93,8 +95,10 @@ class Sources:
             "authority: official}\n")
         self._publish()
 
-    def add(self, feed: str, slug: str, story: tuple[str, str]) -> None:
+    def add(self, feed: str, slug: str, story: tuple[str, str], *, published: dt.datetime | None = None) -> None:
         title, body = story
+        if published is not None:
+            self.dates[slug] = published
         self.site.site.put(f"/{feed}/{slug}.html", f"<!doctype html><html><head><title>{title}</title></head><body>"
                            f"<article><h1>{title}</h1><p>{body}</p></article></body></html>")
         self.items[feed] = [i for i in self.items[feed] if i[0] != slug] + [(slug, title, body)]
@@ -105,12 +109,16 @@ class Sources:
         self.revision += 1
         self.add(feed, slug, story)
 
+    def _date(self, slug: str, n: int) -> str:
+        if slug in self.dates:
+            return format_datetime(self.dates[slug] + dt.timedelta(minutes=self.revision))
+        return f"Mon, 06 Jan 2020 1{n}:{self.revision:02d}:00 GMT"
+
     def _publish(self) -> None:
         for feed, items in self.items.items():
             entries = "".join(
                 f"<item><title>{title}</title><link>{self.site.base_url}/{feed}/{slug}.html</link>"
-                f"<pubDate>Mon, 06 Jan 2020 1{n}:{self.revision:02d}:00 GMT</pubDate></item>"
-                for n, (slug, title, _) in enumerate(items))
+                f"<pubDate>{self._date(slug, n)}</pubDate></item>" for n, (slug, title, _) in enumerate(items))
             self.site.site.put(f"/{feed}.xml", f"<?xml version='1.0'?><rss version='2.0'><channel><title>{feed}</title>"
                                f"<link>{self.site.base_url}/</link>{entries}</channel></rss>",
                                "application/rss+xml")
@@ -183,6 +191,18 @@ def test_reported_then_confirmed_sends_one_threaded_follow_up(repo, sources, mon
     [entry] = feed.entries
     assert entry.summary.startswith("Confirmed by Department of Homeland Security")
     assert missing.status_code == 404
+
+    # What a subscription would have received, without sending anything.
+    backtest = json.loads(monitor(monitor_env, "backtest", "--receiving", "GT", "--since", "2019-01-01",
+                                  "--json").stdout)
+    assert [(w["finding_id"], w["follow_ups"]) for w in backtest["would_send"]] == [(FINDING, ["confirmed"])]
+    assert backtest["would_send"][0]["day"] == "2020-01-06"
+    only = json.loads(monitor(monitor_env, "backtest", "--only-confirmed", "--since", "2019-01-01", "--json").stdout)
+    assert only["alerts"] == 1 and only["follow_ups"] == 0
+    assert json.loads(monitor(monitor_env, "backtest", "--population", "HN", "--since", "2019-01-01",
+                              "--json").stdout)["alerts"] == 0
+    assert monitor(monitor_env, "backtest", "--since", "soon").returncode == 2
+    assert len(messages(mail_dir)) == 3  # nothing was sent
 
 
 def test_a_crash_between_confirmation_and_its_emails_loses_nothing(repo, sources, monitor_env, mail_dir, es_url,
@@ -363,7 +383,7 @@ def test_effective_dates_reach_the_email_the_page_and_the_calendars(repo, source
     sub = new_subscription("advocate@example.org", receiving=["GT"], population=["HN"])
     save_confirmed(repo, sub)
     save_confirmed(repo, new_subscription("other@example.org", receiving=["CR"]))
-    sources.add("gov", "hn-gt", EFFECTIVE)
+    sources.add("gov", "hn-gt", EFFECTIVE, published=utcnow() - dt.timedelta(days=30))
     ingest(monitor_env, sources)
     [alert] = [parsed(p) for p in messages(mail_dir)]
     assert alert["To"] == "advocate@example.org" and alert["X-Monitor-Status"] == "confirmed"
@@ -387,3 +407,14 @@ def test_effective_dates_reach_the_email_the_page_and_the_calendars(repo, source
     assert list(Calendar.from_ical(unrelated.content).walk("VEVENT")) == []
     assert forged.status_code == 404
     assert "Takes effect" in page.text and "2026-06-01" in page.text
+
+    # The subscribe page's preview: the same planner rules over the last 12 months, nothing sent.
+    with ServedApp(create_app(settings)) as served:
+        preview = requests.post(f"{served.url}/subscribe/preview", data={
+            "email": "someone@example.org", "receiving": "GT", "population": "HN"}, timeout=30)
+        none = requests.post(f"{served.url}/subscribe/preview", data={"population": "CU"}, timeout=30)
+    assert preview.status_code == 200 and "Would have sent 1 alert in the last 12 months:" in preview.text
+    assert "Honduran nationals made amenable to transfer to Guatemala" in preview.text
+    assert 'value="someone@example.org"' in preview.text  # the form comes back filled in
+    assert "Would have sent 0 alerts in the last 12 months" in none.text
+    assert len(messages(mail_dir)) == 1

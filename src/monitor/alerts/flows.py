@@ -3,9 +3,13 @@ confirm, unsubscribe, operator add/remove. I/O goes through the repository and t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
+from collections.abc import Mapping
+from typing import Any
 
+from monitor.alerts.backtest import WouldSend, backtest
 from monitor.alerts.mailer import build_message, send
 from monitor.alerts.render import render_confirmation
 from monitor.alerts.subscriptions import (
@@ -64,3 +68,19 @@ def unsubscribe_with_token(repo: Repository, settings: Settings, token: str) -> 
 
 def unsubscribe_email(repo: Repository, email: str) -> bool:
     return repo.subscriptions.delete(subscription_id(email))
+
+
+#: The address a backtest's stand-in subscription carries (nothing is stored or sent).
+PREVIEW_ADDRESS = "preview@asylum-monitor.invalid"
+
+
+def backtest_subscription(repo: Repository, sub: Subscription, *, since: dt.date,
+                          until: dt.date | None = None) -> list[WouldSend]:
+    """What `sub` would have received from the knowledge already indexed (`monitor backtest`,
+    the subscribe page's preview); reads only."""
+    def query_matches(record: Mapping[str, Any]) -> bool:
+        ids = sorted({s["document_id"] for s in record.get("sources") or []} | {record.get("document_id", "")} - {""})
+        return bool(sub.query and repo.documents.matching(sub.query, ids))
+
+    return backtest(repo.findings.records(action="made_amenable"), sub, since=since, until=until,
+                    query_matches=query_matches)

@@ -120,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--json", action="store_true")
     ledger.set_defaults(func=alerts.cmd_alerts)
 
+    backtest = sub.add_parser("backtest", help="what a subscription with these filters would have received "
+                                                "(nothing is sent or stored)")
+    backtest.add_argument("--receiving", action="append", help="ISO code of the partner country, repeatable")
+    backtest.add_argument("--population", action="append", help="ISO code of the nationality, repeatable")
+    backtest.add_argument("--action", action="append", help="event action (default made_amenable), repeatable")
+    backtest.add_argument("--query", help="saved full-text query the finding's documents must match")
+    backtest.add_argument("--only-confirmed", action="store_true", help="as a subscriber who waits for confirmation")
+    backtest.add_argument("--language", choices=["en", "es"], default="en")
+    backtest.add_argument("--since", required=True, help="YYYY-MM-DD: first reported on or after")
+    backtest.add_argument("--until", help="YYYY-MM-DD: first reported on or before")
+    backtest.add_argument("--json", action="store_true")
+    backtest.set_defaults(func=alerts.cmd_backtest)
+
     review = sub.add_parser("review", help="the review queue: held findings; approve or reject them")
     review.add_argument("review_action", choices=["list", "show", "approve", "reject"],
                         help="list held findings; show, approve or reject one")

@@ -148,3 +148,31 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
         record = reject(repo, args.id, by=_operator(args.by), reason=args.reason)
         print(f"rejected {record['id']}: nothing is sent; a new independent story puts it back in the queue")
         return EXIT_OK
+
+
+def cmd_backtest(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.alerts import new_subscription
+    from monitor.alerts.flows import PREVIEW_ADDRESS, backtest_subscription
+    from monitor.alerts.subscriptions import describe_filters
+
+    since = date_option(args.since, "--since")
+    until = date_option(args.until, "--until") if args.until else None
+    sub = new_subscription(PREVIEW_ADDRESS, receiving=args.receiving, population=args.population, actions=args.action,
+                           query=args.query, language=args.language,
+                           when="confirmed" if args.only_confirmed else "first_report")
+    with repository(settings) as repo:
+        would = backtest_subscription(repo, sub, since=since, until=until)
+    if args.json:
+        print(json.dumps({"filters": describe_filters(sub), "since": since.isoformat(),
+                          "until": until.isoformat() if until else None, "alerts": len(would),
+                          "follow_ups": sum(len(w.follow_ups) for w in would),
+                          "would_send": [w.as_dict() for w in would]}, indent=2))
+        return EXIT_OK
+    span = f"{since.isoformat()} – {until.isoformat() if until else 'today'}"
+    print(f"{len(would)} alert(s), {sum(len(w.follow_ups) for w in would)} follow-up(s) for {describe_filters(sub)}, "
+          f"{span}; nothing was sent")
+    for w in would:
+        extra = f" (+ {', '.join(w.follow_ups)} follow-up)" if w.follow_ups else ""
+        print(f"{w.day.isoformat() if w.day else '????-??-??'}  {w.headline}  [{w.status_text}]{extra}")
+        print(f"            {w.evidence[:160]}")
+    return EXIT_OK

@@ -18,10 +18,17 @@ from fastapi.responses import HTMLResponse, Response
 from monitor.alerts.delivery import finding_from_record
 from monitor.alerts.calendar import document_deadlines, finding_deadlines, render_calendar
 from monitor.alerts.feeds import render_atom
-from monitor.alerts.flows import confirm_subscription, request_subscription, unsubscribe_with_token
+from monitor.alerts.flows import (
+    PREVIEW_ADDRESS,
+    backtest_subscription,
+    confirm_subscription,
+    request_subscription,
+    unsubscribe_with_token,
+)
 from monitor.alerts.matching import matches
 from monitor.alerts.subscriptions import describe_filters, feed_link, new_subscription, unsubscribe_id
 from monitor.alerts.tokens import read_token
+from monitor.dates import utcnow
 from monitor.errors import ConfigError, InvalidToken, MailError, MonitorError
 from monitor.models import ACTIONS, Subscription
 from monitor.provenance import describe, is_public
@@ -35,7 +42,8 @@ def _page(request: Request, title: str, *, status: int = 200, lang: str = "en", 
     return render(request, "subscription.html", status=status, title=title, lang=lang, actions=ACTIONS,
                   form=context.pop("form", None), error=context.pop("error", None),
                   message=context.pop("message", None), feed=context.pop("feed", None),
-                  calendar=context.pop("calendar", None),
+                  calendar=context.pop("calendar", None), values=context.pop("values", {}),
+                  preview=context.pop("preview", None), preview_since=context.pop("preview_since", None),
                   token=context.pop("token", ""), **context)
 
 
@@ -51,6 +59,28 @@ def subscription_router(settings: Settings) -> APIRouter:
     @router.get("/subscribe", response_class=HTMLResponse, name="subscribe_form")
     def subscribe_form(request: Request) -> HTMLResponse:
         return _page(request, "Subscribe to alerts", form="subscribe")
+
+    @router.post("/subscribe/preview", response_class=HTMLResponse, name="subscribe_preview")
+    def subscribe_preview(
+        request: Request, repo: Repo, email: Annotated[str, Form()] = "", receiving: Annotated[str, Form()] = "",
+        population: Annotated[str, Form()] = "", query: Annotated[str, Form()] = "",
+        when: Annotated[str, Form()] = "first_report", language: Annotated[str, Form()] = "en",
+    ) -> HTMLResponse:
+        """The form again, filled in, with what these filters would have sent in the last 12
+        months (a POST, so the address typed never lands in a URL or a log)."""
+        values = {"email": email, "receiving": receiving, "population": population, "query": query, "when": when,
+                  "language": language}
+        try:
+            sub = new_subscription(PREVIEW_ADDRESS, receiving=_codes(receiving), population=_codes(population),
+                                   query=query or None, language=language, when=when)
+            since = utcnow().date() - dt.timedelta(days=365)
+            would = backtest_subscription(repo, sub, since=since)
+        except ConfigError as exc:
+            return _page(request, "Subscribe to alerts", status=422, form="subscribe", error=str(exc), values=values)
+        except MonitorError as exc:
+            raise HTTPException(503, "search is unavailable") from exc
+        return _page(request, "Subscribe to alerts", form="subscribe", values=values, preview=would,
+                     preview_since=since)
 
     @router.post("/subscribe", response_class=HTMLResponse, name="subscribe")
     def subscribe(
