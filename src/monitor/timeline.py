@@ -55,6 +55,7 @@ class TimelineEntry(BaseModel):
     sources: list[TimelineSource] = Field(default_factory=list)
     status: str | None = Field(default=None, description="a finding's status: reported, confirmed (monitor.review)")
     status_text: str = Field(default="", description="the status in words, e.g. 'Confirmed by DHS, 2020-01-08'")
+    status_text_es: str = Field(default="", description="the same in Spanish")
 
 
 class AgreementTimeline(BaseModel):
@@ -105,7 +106,8 @@ def timeline_entry(record: Mapping[str, Any]) -> TimelineEntry:
         first_seen=record.get("first_seen"),
         sources=[TimelineSource(**{k: s.get(k) for k in ("document_id", "url", "evidence", "seen") if s.get(k)})
                  for s in record.get("sources") or []],
-        **({"status": record.get("status") or "reported", "status_text": describe(record)}
+        **({"status": record.get("status") or "reported", "status_text": describe(record),
+            "status_text_es": describe(record, "es")}
            if record["action"] == "made_amenable" else {}),
     )
 

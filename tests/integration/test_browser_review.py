@@ -1,7 +1,9 @@
 """The review queue and a finding's page in headless Chromium: refused without login, sign in
 with the operator token, see the held finding with its evidence, explanation and documents,
-approve it (the alert is sent once), then read the finding's public page and its history.
-Screenshots go to tests/artifacts/ (review-queue.png, finding-page.png)."""
+approve it (the alert is sent once), then read the finding's public page and its history, and
+the pages again in Spanish through the visible language switch (finding, search and its
+filters, timelines, subscribe with its preview). Screenshots go to tests/artifacts/
+(review-queue.png, finding-page.png, finding-page-es.png)."""
 
 from __future__ import annotations
 
@@ -75,3 +77,30 @@ def test_review_queue_approve_and_finding_page_in_headless_chromium(browser, es_
         assert "new → held by monitor" in history and "held → reported by Ana" in history
         assert NEWS[0] in browser.find_element(By.CSS_SELECTOR, "section.story").text
         assert browser.save_screenshot(str(ARTIFACTS / "finding-page.png"))
+
+        # The same pages in Spanish: the visible switch, remembered across pages.
+        browser.find_element(By.LINK_TEXT, "Español").click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nacionales de México"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+        assert browser.find_element(By.CSS_SELECTOR, ".status-text").text == (
+            "Publicado por 1 medio, aún sin confirmación de una fuente gubernamental")
+        assert "retenido → publicado por Ana" in browser.find_element(By.CSS_SELECTOR, "ol.history").text
+        assert browser.save_screenshot(str(ARTIFACTS / "finding-page-es.png"))
+        browser.find_element(By.LINK_TEXT, "Buscar").click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Buscar documentos y hallazgos"))
+        browser.find_element(By.ID, "q").send_keys("Guatemala")
+        browser.find_element(By.XPATH, "//button[normalize-space()='Buscar']").click()
+        wait.until(ec.text_to_be_present_in_element((By.ID, "results-heading"), "documento"))
+        assert "para «Guatemala»" in browser.find_element(By.ID, "results-heading").text
+        assert browser.find_element(By.CSS_SELECTOR, "label[for=f-receiving]").text == "País receptor"
+        browser.find_element(By.LINK_TEXT, "Cronologías").click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Cronologías de hallazgos"))
+        assert "Traslados a Guatemala (GT)" in browser.find_element(By.CSS_SELECTOR, "section.timeline").text
+        browser.find_element(By.LINK_TEXT, "Recibir alertas").click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Suscribirse a las alertas"))
+        browser.find_element(By.ID, "receiving").send_keys("GT")
+        browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Vista previa')]").click()
+        wait.until(ec.presence_of_element_located((By.ID, "preview-heading")))
+        assert browser.find_element(By.ID, "preview-heading").text.startswith("Se habr")
+        browser.find_element(By.LINK_TEXT, "English").click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Subscribe to alerts"))

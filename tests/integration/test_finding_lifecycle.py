@@ -135,6 +135,15 @@ def ingest(env, sources: Sources, *, ok: bool = True) -> dict:
     return json.loads(result.stdout)
 
 
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "lifecycle"
+
+
+def keep(name: str, message: email.message.EmailMessage) -> None:
+    """Save an email of a lifecycle for people to read (tests/artifacts/lifecycle/, gitignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / name).write_bytes(message.as_bytes())
+
+
 def mail_to(mail_dir: Path, address: str) -> list[email.message.EmailMessage]:
     return [m for m in (parsed(p) for p in messages(mail_dir)) if m["To"] == address]
 
@@ -162,6 +171,8 @@ def test_reported_then_confirmed_sends_one_threaded_follow_up(repo, sources, mon
     assert follow_up["In-Reply-To"] == alert["Message-ID"] == follow_up["References"]
     assert "The Department of Homeland Security said" in text_of(follow_up)
     assert "Confirmed on the record by an official quoted in Wire Service" in text_of(follow_up)
+    keep("1-alert-reported.eml", alert)
+    keep("2-follow-up-confirmed.eml", follow_up)
     [careful] = mail_to(mail_dir, "careful@example.org")  # waited for confirmation: the alert itself
     assert careful["X-Monitor-Status"] == "confirmed" and careful["In-Reply-To"] is None
     record = repo.findings.get(FINDING)
@@ -325,6 +336,7 @@ def test_an_article_corrected_between_two_polls_retracts_once_threaded(repo, sou
     assert retraction["X-Monitor-Status"] == "retracted" and retraction["X-Monitor-Finding"] == "made_amenable GT MX"
     assert retraction["Subject"] == "Retracted: Mexican nationals made amenable to transfer to Guatemala"
     assert retraction["In-Reply-To"] == alert["Message-ID"] == retraction["References"]
+    keep("3-follow-up-retracted.eml", retraction)
     body = text_of(retraction)
     assert "Correction: An earlier version of this article incorrectly said" in body
     assert "its source published a correction" in body

@@ -89,7 +89,7 @@ def test_chronological_replay_alerts_every_finding_exactly_once(monitor_env, sit
         message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         # A follow-up ("Confirmed: …", threaded under the alert) says a reported finding is now confirmed.
         (follow_ups if message["In-Reply-To"] else headers).extend(message.get_all("X-Monitor-Finding"))
-        assert message["X-Monitor-Status"] in ("reported", "confirmed")
+        assert message["X-Monitor-Status"] in ("reported", "confirmed")  # the corpus retracts nothing
     assert len(headers) == len(records), "one email per made_amenable knowledge record"
     assert len(follow_ups) <= len(records) and set(follow_ups) <= set(headers)
     record_keys = {"made_amenable " + " ".join(r.split("@")[0].split(":")[1:]) for r in records}

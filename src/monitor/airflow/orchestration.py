@@ -98,16 +98,19 @@ def ingest_task(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def reconcile_task() -> list[str]:
-    """Merge the new documents' events into the knowledge index; returns the new finding ids."""
+    """Merge the new documents' events into the knowledge index; returns the ids of the findings
+    whose alerts are due: the new ones, and known ones whose status just changed (confirmed,
+    released, retracted: their follow-ups are due), so the FINDINGS event wakes monitor_alerts."""
     from monitor.knowledge import reconcile
-
     from monitor.review import ReviewPolicy
 
     settings = _settings()
     with _repository(settings) as repo:
         new = reconcile(repo, policy=ReviewPolicy.from_settings(settings))
-    logger.info("%d new findings: %s", len(new), ", ".join(new) or "-")
-    return new
+        changed = [r["id"] for r in repo.findings.unplanned() if r["id"] not in new]
+    logger.info("%d new findings: %s; %d with follow-ups due: %s", len(new), ", ".join(new) or "-", len(changed),
+                ", ".join(changed) or "-")
+    return [*new, *changed]
 
 
 def publish_findings_task(finding_ids: list[str]) -> int:

@@ -240,14 +240,17 @@ def detect(
 
 
 def withdrawals(claims: list[Claim]) -> tuple[Withdrawal, ...]:
-    """Claims that take a current transfer back: a decided denial ("Mexicans are not covered")
-    or a correction ("an earlier version incorrectly said …"), each sentence once, at most 10."""
+    """Claims that take a current transfer back: a decided denial ("Mexicans are not covered"),
+    not a removal from now on, or a correction ("an earlier version incorrectly said …"), each sentence once, at most 10."""
     found: dict[tuple[str, str, str], Withdrawal] = {}
     for c in claims:
         if (c.predicate != "asylum_transfer" or c.receiving is None or c.population is None
                 or c.receiving == c.population or c.time == "recap"):
             continue
-        if c.polarity == "withdrawn" or (c.polarity == "denied" and c.modality == "decided"):
+        # A population taken out of coverage from now on ("los cubanos dejarán de ser trasladados",
+        # "will no longer be sent") is a change of policy, not a denial that the report was true.
+        denial = c.polarity == "denied" and c.modality == "decided" and not C.CESSATION.search(c.evidence)
+        if c.polarity == "withdrawn" or denial:
             found.setdefault((c.receiving, c.population, c.evidence),
                              Withdrawal(c.receiving, c.population, c.evidence, "withdrawn" if c.polarity == "withdrawn"
                                         else "denied"))

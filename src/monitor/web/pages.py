@@ -18,6 +18,7 @@ from monitor.index.queries import SearchParams
 from monitor.timeline import agreements
 from monitor.web.api import Repo, document_detail
 from monitor.web.params import query_pairs, search_params
+from monitor.web import i18n
 from monitor.web.templating import environment
 
 #: Pages load nothing but their own stylesheet; no script may run.
@@ -78,9 +79,18 @@ class Links:
 
 
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page from `templates/`, with the app's paths and the security headers."""
+    """A page from `templates/` in the request's language (web/i18n.py), with the app's paths,
+    the language switch and the security headers."""
     def path_for(name: str, **params: Any) -> str:
         return request.url_for(name, **params).path
+
+    switch_base = context.pop("switch_base", None)
+
+    def switch_to(language: str) -> str:
+        """This page in another language (the same query, `hl` changed); a page answering a
+        form (a POST) switches to `switch_base`, the page that shows the form."""
+        pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "hl"] + [("hl", language)]
+        return f"{switch_base or request.url.path}?{urlencode(pairs)}"
 
     def optional_path(name: str) -> str | None:
         """The path of a route other modules may add (e.g. the subscription pages), or None."""
@@ -89,9 +99,18 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         except NoMatchFound:
             return None
 
-    html = environment().get_template(template).render(request=request, path_for=path_for,
-                                                       optional_path=optional_path, **context)
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+    language = i18n.choose(request)
+    token = i18n.use(language)
+    try:
+        html = environment().get_template(template).render(request=request, path_for=path_for, switch_to=switch_to,
+                                                           optional_path=optional_path, ui_lang=language, **context)
+    finally:
+        i18n.reset(token)
+    response = HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS, "Content-Language": language,
+                                                               "Vary": "Accept-Language, Cookie"})
+    if request.query_params.get("hl") in i18n.LANGUAGES:  # the switch was used: remember it
+        response.set_cookie(i18n.COOKIE, language, max_age=365 * 24 * 3600, samesite="lax", path="/")
+    return response
 
 
 router = APIRouter(include_in_schema=False)

@@ -33,12 +33,23 @@ from monitor.errors import ConfigError, InvalidToken, MailError, MonitorError
 from monitor.models import ACTIONS, Subscription
 from monitor.provenance import describe, is_public
 from monitor.settings import Settings
+from monitor.web import i18n
 from monitor.web.api import Repo
 from monitor.web.pages import render
 
 
 def _page(request: Request, title: str, *, status: int = 200, lang: str = "en", **context: object) -> HTMLResponse:
-    """A subscription page (templates/subscription.html) with the app's security headers."""
+    """A subscription page (templates/subscription.html) with the app's security headers; the
+    `message` is translated (web/i18n.py) and then filled with `message_args`."""
+    if context.get("message"):
+        token = i18n.use(i18n.choose(request))
+        try:
+            context["message"] = i18n.gettext(str(context["message"])).format(**context.pop("message_args", {}))
+        finally:
+            i18n.reset(token)
+    context.pop("message_args", None)
+    if request.method != "GET" and "switch_base" not in context:
+        context["switch_base"] = request.url_for("subscribe_form").path
     return render(request, "subscription.html", status=status, title=title, lang=lang, actions=ACTIONS,
                   form=context.pop("form", None), error=context.pop("error", None),
                   message=context.pop("message", None), feed=context.pop("feed", None),
@@ -100,8 +111,8 @@ def subscription_router(settings: Settings) -> APIRouter:
         except MailError:
             return _page(request, "Subscribe to alerts", status=503, form="subscribe",
                          error="We could not send the confirmation email right now; please try again later.")
-        return _page(request, "Check your inbox", message=f"We sent a confirmation link to {sub.email}. "
-                     "The subscription starts when you open it (within 7 days).")
+        return _page(request, "Check your inbox", message="We sent a confirmation link to {email}. The subscription "
+                     "starts when you open it (within 7 days).", message_args={"email": sub.email})
 
     @router.get("/confirm", response_class=HTMLResponse, name="confirm")
     def confirm(request: Request, repo: Repo, token: str = "") -> HTMLResponse:
@@ -112,8 +123,8 @@ def subscription_router(settings: Settings) -> APIRouter:
         feed = feed_link(settings.public_url, settings.signing_key(), sub.id)
         return _page(request, "Subscription confirmed", lang=sub.language, feed=feed,
                      calendar=feed.removesuffix(".atom") + ".ics",
-                     message=f"Alerts will go to {sub.email} ({describe_filters(sub)}). Your private Atom feed of "
-                     "the same alerts (keep its address secret):")
+                     message="Alerts will go to {email} ({filters}). Your private Atom feed of the same alerts (keep "
+                     "its address secret):", message_args={"email": sub.email, "filters": describe_filters(sub)})
 
     @router.get("/unsubscribe", response_class=HTMLResponse, name="unsubscribe_page")
     def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from monitor.index.results import clean_fragment
+from monitor.web import i18n
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -41,25 +42,32 @@ LANGUAGE_LABELS = {"en": "English", "es": "Spanish"}
 
 
 def country(code: str | None) -> str:
-    """"GT" → "Guatemala" (the code itself when unknown)."""
+    """"GT" → "Guatemala" in the page's language (the code itself when unknown)."""
     if not code:
         return ""
     from monitor.alerts.render import place  # pycountry's tables load on first use
 
-    return place(code)
+    return place(code, i18n.current())
 
 
 def facet_label(name: str, value: str) -> str:
-    """How a facet value reads on the page."""
+    """How a facet value reads on the page, in the page's language."""
     if name in ("receiving", "population"):
         return f"{country(value)} ({value})"
     if name == "action":
-        return ACTION_LABELS.get(value, value)
+        return i18n.gettext(ACTION_LABELS.get(value, value))
     if name == "kind":
-        return KIND_LABELS.get(value, value)
+        return i18n.gettext(KIND_LABELS.get(value, value))
     if name == "lang":
-        return LANGUAGE_LABELS.get(value, value)
+        return i18n.gettext(LANGUAGE_LABELS.get(value, value))
     return value
+
+
+def status_words(status: str | None, entry: object) -> str:
+    """A timeline entry's status in words, in the page's language."""
+    if i18n.current() == "es":
+        return str(getattr(entry, "status_text_es", "") or getattr(entry, "status_text", ""))
+    return str(getattr(entry, "status_text", "") or status or "")
 
 
 def marked(fragment: str | None) -> Markup:
@@ -97,9 +105,9 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
-    env.filters.update(country=country, marked=marked, href=href, day=day, host=host,
-                       action_label=lambda a: ACTION_LABELS.get(a, a))
-    env.globals.update(facet_label=facet_label, FACET_LABELS=FACET_LABELS, ACTION_LABELS=ACTION_LABELS,
+    env.filters.update(country=country, marked=marked, href=href, day=day, host=host, status_words=status_words,
+                       action_label=lambda a: i18n.gettext(ACTION_LABELS.get(a, a)))
+    env.globals.update(_=i18n.gettext, facet_label=facet_label, FACET_LABELS=FACET_LABELS, ACTION_LABELS=ACTION_LABELS,
                        KIND_LABELS=KIND_LABELS,
                        LANGUAGE_LABELS=LANGUAGE_LABELS)
     return env

@@ -424,3 +424,6 @@ def test_denials_and_corrections_are_withdrawals_not_events() -> None:
     assert [(w.receiving, w.population, w.kind) for w in correction.withdrawals] == [("GT", "MX", "withdrawn")]
     assert detect("Mexican asylum seekers can now be transferred to Guatemala under the Asylum Cooperative "
                   "Agreement, DHS said.").withdrawals == ()
+    removal = detect("SAN JOSÉ, 12 feb 2028 — Desde el 1 de marzo los cubanos dejarán de ser trasladados a Costa Rica "
+                     "bajo el arreglo de cooperación en asilo con Estados Unidos, informó la DGME.")
+    assert removal.withdrawals == ()  # a change of policy from now on, not a denial of what was reported

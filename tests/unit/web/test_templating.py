@@ -16,6 +16,7 @@ def _page(result, params=None, timelines=()):
     params = params or SearchParams()
     return environment().get_template("search.html").render(
         request=None, path_for=_path_for, optional_path=lambda name: None, params=params, result=result,
+        ui_lang="en", switch_to=lambda language: f"/?hl={language}",
         links=Links("/", params),
         timelines=list(timelines),
     )
