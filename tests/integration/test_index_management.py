@@ -89,3 +89,21 @@ def test_ensure_adds_fields_that_older_indices_lack(client, prefix):
     properties = client.indices.get_mapping(index=names.documents)[f"{prefix}-documents-v1"]["mappings"]["properties"]
     assert properties["cluster_id"] == {"type": "keyword"} and properties["title"] == {"type": "text"}
     assert management.add_missing_fields(client, names, ["documents"]) == {}
+
+
+def test_ensure_adds_new_subfields_of_existing_objects(client, prefix):
+    """A knowledge index from before issue 13: its `sources` objects lack `authority` and the
+    other provenance fields; strict mapping would refuse every new source until they are added."""
+    names = IndexNames(prefix)
+    old_sources = {"type": "object", "properties": {"document_id": {"type": "keyword"}, "url": {"type": "keyword"}}}
+    client.indices.create(index=f"{prefix}-events-v1", aliases={names.events: {"is_write_index": True}},
+                          mappings={"dynamic": "strict", "properties": {"action": {"type": "keyword"},
+                                                                        "sources": old_sources}})
+    management.ensure(client, names)
+    live = client.indices.get_mapping(index=names.events)[f"{prefix}-events-v1"]["mappings"]["properties"]
+    assert live["sources"]["properties"]["authority"] == {"type": "keyword"}
+    assert live["status"] == {"type": "keyword"}
+    client.index(index=names.events, id="made_amenable:GT:MX", refresh=True, document={
+        "action": "made_amenable", "status": "reported",
+        "sources": [{"document_id": "d", "url": "u", "authority": "official", "quotes_official": True}]})
+    assert management.add_missing_fields(client, names, ["events"]) == {}

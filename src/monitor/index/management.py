@@ -109,8 +109,35 @@ def ensure(client: Elasticsearch, names: IndexNames, *, analyzers: Analyzers | N
     return created
 
 
+def missing_fields(wanted: dict[str, Any], live: dict[str, Any]) -> dict[str, Any]:
+    """The part of the `wanted` properties the `live` ones lack (pure): whole fields, and new
+    subfields of existing object (or nested) fields, which Elasticsearch merges in place — e.g.
+    `sources.authority` added to the knowledge records' `sources` objects."""
+    missing: dict[str, Any] = {}
+    for name, spec in wanted.items():
+        if name not in live:
+            missing[name] = spec
+        elif "properties" in spec and "properties" in live[name]:
+            inner = missing_fields(spec["properties"], live[name]["properties"])
+            if inner:
+                missing[name] = {**({"type": spec["type"]} if "type" in spec else {}), "properties": inner}
+    return missing
+
+
+def _merged(live: dict[str, Any], missing: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(live)
+    for name, spec in missing.items():
+        if name in merged and "properties" in spec:
+            merged[name] = {**merged[name], "properties": _merged(merged[name].get("properties", {}),
+                                                                  spec["properties"])}
+        else:
+            merged[name] = spec
+    return merged
+
+
 def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[str]) -> dict[str, list[str]]:
-    """Add top-level fields the current mappings have and the live indices lack; return them.
+    """Add fields the current mappings have and the live indices lack (top-level fields, and new
+    subfields of existing objects); return them by index.
 
     Any other difference (`drift.mapping_drift`: a type, an analyzer, index options) cannot be
     made in place: it is logged as a warning naming the `monitor index migrate` to run.
@@ -123,14 +150,14 @@ def add_missing_fields(client: Elasticsearch, names: IndexNames, indices: list[s
         name = next((n for n in indices if names.version_of(n, index) is not None), None)
         if name is None:
             continue
-        have = set(body["mappings"].get("properties", {}))
-        missing = {k: v for k, v in wanted[name]["properties"].items() if k not in have}
+        have = body["mappings"].get("properties", {})
+        missing = missing_fields(wanted[name]["properties"], have)
         if missing:
             with translated(f"add fields to {index}"):
                 client.indices.put_mapping(index=index, properties=missing)
             added[index] = sorted(missing)
             logger.info("added fields %s to %s", sorted(missing), index)
-        now = {"properties": {**body["mappings"].get("properties", {}), **missing}}
+        now = {"properties": _merged(have, missing)}
         for problem in mapping_drift(wanted[name], now):
             logger.warning("%s: %s; run `monitor index migrate %s` to rebuild it with the current mapping",
                            index, problem, name)
