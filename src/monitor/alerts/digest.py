@@ -11,6 +11,7 @@ import logging
 from monitor.alerts.delivery import day_bounds, deliver_pending, finding_from_record, subscriptions, wants
 from monitor.dates import utcnow
 from monitor.index import Repository
+from monitor.models import Subscription
 from monitor.provenance import is_public
 from monitor.settings import Settings
 
@@ -22,6 +23,15 @@ def digest_id(subscription_id: str, day: dt.date) -> str:
     return hashlib.sha256(f"{subscription_id}|digest|{day.isoformat()}".encode()).hexdigest()[:40]
 
 
+def sendable_since(record: dict, sub: Subscription) -> str | None:
+    """When a record became sendable to `sub` (ISO time), or None if it never did."""
+    wanted = ("confirmed",) if sub.when == "confirmed" else ("reported", "confirmed")
+    history = record.get("history") or []
+    if not history:  # lifecycle facts, and findings from before statuses
+        return record.get("first_seen") if sub.when != "confirmed" else None
+    return next((h["at"] for h in history if h.get("to") in wanted), None)
+
+
 def plan_digests(repo: Repository, *, day: dt.date) -> int:
     """Create the day's digest records (none for subscribers with nothing new)."""
     start, end = day_bounds(day)
@@ -29,9 +39,10 @@ def plan_digests(repo: Repository, *, day: dt.date) -> int:
     documents = repo.documents.fetched_between(start, end)
     created = 0
     for sub in subscriptions(repo, digest=True):
-        # Held and rejected findings are never sent; a subscriber who waits for confirmation
-        # gets only confirmed ones.
-        chosen = [r for r in records if is_public(r) and (sub.when != "confirmed" or r.get("status") == "confirmed")
+        # Held and rejected findings are never sent; a finding enters the digest of the day it
+        # became sendable (learned, or approved/released later; confirmed, for a subscriber who
+        # waits for confirmation).
+        chosen = [r for r in records if is_public(r) and start <= (sendable_since(r, sub) or "") < end
                   and wants(repo, finding_from_record(r), r, sub)]
         if not chosen and not documents:
             continue

@@ -143,9 +143,12 @@ def unplanned_findings(size: int = 500) -> dict[str, Any]:
 
 
 def first_seen_between(start: str, end: str, *, size: int = 1000) -> dict[str, Any]:
-    """Knowledge records first learned in [start, end) (a day's digest)."""
-    return {"query": {"range": {"first_seen": {"gte": start, "lt": end}}}, "size": size,
-            "sort": [{"first_seen": "asc"}]}
+    """Knowledge records first learned in [start, end), or that changed status then (a held
+    finding approved that day, a reported one confirmed): a day's digest."""
+    return {"query": {"bool": {"should": [{"range": {"first_seen": {"gte": start, "lt": end}}},
+                                          {"range": {"history.at": {"gte": start, "lt": end}}}],
+                               "minimum_should_match": 1}},
+            "size": size, "sort": [{"first_seen": "asc"}]}
 
 
 def in_status(status: str) -> dict[str, Any]:
