@@ -29,6 +29,8 @@ from tests.support import free_port
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 ARTICLES = 120
+#: Articles of the run whose cluster is killed: more than one batch write (FLUSH_EVERY = 500) away.
+LONG_RUN = 600
 
 
 def _free_pair() -> int:
@@ -55,11 +57,11 @@ def own_es(tmp_path_factory):
     local.down()
 
 
-def big_site(site) -> None:
-    """The demo feed plus ARTICLES unrelated articles, so a run takes long enough to interrupt."""
+def big_site(site, articles: int = ARTICLES) -> None:
+    """The demo feed plus `articles` unrelated articles, so a run takes long enough to interrupt."""
     fill_demo_site(site.site, site.base_url)
     items = []
-    for i in range(ARTICLES):
+    for i in range(articles):
         path = f"/articles/filler-{i}.html"
         site.site.put(path, f"<html><body><article><h1>City council note {i}</h1><p>The council met on "
                             f"Tuesday to discuss road repairs number {i} and park maintenance.</p></article></body></html>")
@@ -123,23 +125,31 @@ def prepare(env, prefix, es) -> None:
 def test_elasticsearch_killed_mid_run_fails_clearly_and_the_next_run_completes(
     own_es, monitor_env, prefix, site, tmp_path, mail_dir
 ):
-    big_site(site)
+    big_site(site, articles=LONG_RUN)
     env = env_for(monitor_env, own_es)
     prepare(env, prefix, own_es)
+    # 20 articles a second: without the circuit breaker the run fetches on until its first
+    # batch write (FLUSH_EVERY documents) fails, ~480 articles after the kill.
+    slow = {**env, "MONITOR_HOST_DELAY": "0.05"}
     run = subprocess.Popen([sys.executable, "-m", "monitor.cli", "ingest", "--sources", str(sources_file(tmp_path, site)),
-                            "--json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            "--json"], env=slow, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert wait_for(lambda: article_hits(site) >= 20), "the run never started fetching articles"
     os.kill(own_es.status().pid, signal.SIGKILL)
+    at_kill = article_hits(site)
     out, err = run.communicate(timeout=600)
     assert run.returncode == 1, out + err
+    after = article_hits(site) - at_kill
+    assert after < 200, f"{after} articles fetched after the cluster died: the run did not stop fetching"
     summary = json.loads(out)
     assert not summary["ok"] and ("Elasticsearch" in summary["error"] or
                                   any("Elasticsearch" in s["error"] for s in summary["sources"]))
+    assert "unreachable" in summary["sources"][0]["error"]
     own_es.up()
     again = monitor(env, "ingest", "--sources", str(sources_file(tmp_path, site)), "--json")
     assert again.returncode == 0, again.stdout + again.stderr
+    assert not json.loads(again.stdout)["sources"][0]["not_modified"]  # the cursor had not advanced
     docs, findings = counts(own_es, prefix)
-    assert docs == ARTICLES + 2 and findings == ["made_amenable:GT:MX"]
+    assert docs == LONG_RUN + 2 and findings == ["made_amenable:GT:MX"]
     assert alert_mails(mail_dir) == ["made_amenable GT MX"]
     idle = json.loads(monitor(env, "ingest", "--sources", str(sources_file(tmp_path, site)), "--json").stdout)
     assert idle["alerts_sent"] == 0 and idle["sources"][0]["not_modified"]

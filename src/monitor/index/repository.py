@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from monitor.index import client as es
+from monitor.index.breaker import ClusterBreaker
 from monitor.index import drift, management, mappings, results
 from monitor.index import search as _search
 from monitor.index.documents import DocumentStore
@@ -47,6 +48,7 @@ class Repository:
         self.subscriptions = SubscriptionStore(self.client, self.names)
         self.ledger = AlertLedger(self.client, self.names)
         self.sources = SourceStateStore(self.client, self.names)
+        self.breaker = ClusterBreaker(self.client)
 
     def close(self) -> None:
         self.client.close()

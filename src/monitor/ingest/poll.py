@@ -156,6 +156,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
     poll = _Poll(source, repo, fetcher, result)
     for entry in listing.entries:
+        repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
         if old is not None and old.get("entry_updated", "") == entry.updated:
             result.unchanged += 1
