@@ -171,10 +171,14 @@ def finding_url(base: str, finding_id: str) -> str:
     return f"{base.rstrip('/')}/findings/{quote(finding_id, safe='')}"
 
 
-def _links(settings: Settings, sub: Subscription, finding: Finding | None) -> Links:
+def _unsubscribe(settings: Settings, sub: Subscription) -> str:
+    return unsubscribe_link(settings.public_url.rstrip("/"), settings.signing_key(), sub.id)
+
+
+def _links(settings: Settings, sub: Subscription, finding: Finding | None, *, unsubscribe: str) -> Links:
     base = settings.public_url.rstrip("/")
     return Links(
-        unsubscribe=unsubscribe_link(base, settings.signing_key(), sub.id),
+        unsubscribe=unsubscribe,
         timeline=f"{base}/timeline?receiving={finding.receiving}" if finding else f"{base}/timeline",
         finding=finding_url(base, finding.id) if finding else "",
     )
@@ -190,9 +194,13 @@ def _source_links(repo: Repository, record: dict, finding: Finding) -> list[Sour
     return links or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
 
 
-def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription) -> RenderedEmail:
-    """Render the email (or notification text) of one ledger record."""
-    links = _links(settings, sub, None)
+def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription, *,
+            unsubscribe: str | None = None) -> RenderedEmail:
+    """Render the email (or notification text) of one ledger record. `unsubscribe` is the
+    signed link the List-Unsubscribe header carries too (a signed link is timestamped: made
+    twice, a second apart, the body's and the header's would differ)."""
+    unsubscribe = unsubscribe or _unsubscribe(settings, sub)
+    links = _links(settings, sub, None, unsubscribe=unsubscribe)
     if alert.get("kind") == "digest":
         payload = alert["finding"]
         findings = [finding_from_record(r) for r in payload.get("findings", [])]
@@ -207,7 +215,7 @@ def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription
     quoted = {"confirmed": _confirming_evidence(record),
               "retracted": (record.get("retraction") or {}).get("evidence", "")}.get(kind, "")
     return render_alert(finding, language=sub.language, sources=_source_links(repo, record, finding),
-                        links=_links(settings, sub, finding), status=status,
+                        links=_links(settings, sub, finding, unsubscribe=unsubscribe), status=status,
                         status_text=describe({**record, "status": status}, sub.language), kind=kind,
                         confirming=quoted, effective=record.get("effective"), comments_close=record.get("comments_close"))
 
@@ -220,7 +228,8 @@ def _confirming_evidence(record: dict) -> str:
 
 def _deliver_one(repo: Repository, settings: Settings, alert: dict, sub: Subscription) -> str:
     """Send one claimed record; returns the Message-ID (or channel receipt)."""
-    rendered = compose(repo, settings, alert, sub)
+    unsubscribe = _unsubscribe(settings, sub)
+    rendered = compose(repo, settings, alert, sub, unsubscribe=unsubscribe)
     channel = alert.get("channel") or "email"
     if channel.startswith("apprise:"):
         index = int(channel.split(":", 1)[1])
@@ -232,7 +241,7 @@ def _deliver_one(repo: Repository, settings: Settings, alert: dict, sub: Subscri
     replies_to = f"<{alert['replies_to']}@{domain}>" if alert.get("replies_to") else None
     message = build_message(
         rendered, sender=settings.smtp_from, recipient=sub.email, message_id=message_id,
-        unsubscribe_url=_links(settings, sub, None).unsubscribe, in_reply_to=replies_to,
+        unsubscribe_url=unsubscribe, in_reply_to=replies_to,
     )
     send(message, settings)
     return message_id
