@@ -165,5 +165,4 @@ def describe(record: Mapping[str, Any], language: str = "en") -> str:
         return words[confirmed.get("how", "official_source")].format(
             publisher=confirmed.get("publisher") or "?", date=confirmed.get("date") or "?")
     n = outlets(record.get("sources") or [])
-    plural = "s" if n != 1 else ""
-    return words["reported"].format(n=n, s=plural if language == "en" else ("s" if n != 1 else ""))
+    return words["reported"].format(n=n, s="s" if n != 1 else "")

@@ -181,18 +181,12 @@ def after_denial(record: Mapping[str, Any], *, document_id: str, evidence: str, 
 
 
 def _decide(repo: Repository, finding_id: str, decide: Any) -> dict[str, Any]:
-    for _attempt in range(5):
-        current = repo.findings.get_versioned(finding_id)
-        if current is None:
-            raise ReviewError(f"no finding {finding_id!r} (see `monitor review list`)")
-        changes = decide(current)
-        if repo.findings.update_if_unchanged(current, changes) is not None:
-            record = {**current, **changes}
-            entry = record["history"][-1]
-            logger.info("finding %s: %s → %s by %s (%s)", finding_id, entry["from"], entry["to"], entry["by"],
-                        entry["reason"])
-            return record
-    raise ReviewError(f"finding {finding_id} kept changing under concurrent updates; try again")
+    record = repo.findings.change(finding_id, decide)  # `decide` raises or returns changes: None is "no such finding"
+    if record is None:
+        raise ReviewError(f"no finding {finding_id!r} (see `monitor review list`)")
+    entry = record["history"][-1]
+    logger.info("finding %s: %s → %s by %s (%s)", finding_id, entry["from"], entry["to"], entry["by"], entry["reason"])
+    return record
 
 
 def approve(repo: Repository, finding_id: str, *, by: str, note: str = "") -> dict[str, Any]:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from monitor.alerts.delivery import finding_from_record
 from monitor.alerts.matching import matches
 from monitor.alerts.render import headline
 from monitor.dates import parse_date
-from monitor.models import Finding, Subscription
+from monitor.models import Subscription
 from monitor.provenance import QUIET, describe
 
 __all__ = ["WouldSend", "backtest", "reported_on"]
@@ -50,13 +51,6 @@ def reported_on(record: Mapping[str, Any]) -> dt.date | None:
     return min(days) if days else parse_date(record.get("published")) or parse_date(record.get("first_seen"))
 
 
-def _finding(record: Mapping[str, Any]) -> Finding:
-    return Finding(id=record["id"], action=record["action"], receiving=record["receiving"],
-                   population=record.get("population"), evidence=record.get("evidence", ""),
-                   document_id=record.get("document_id", ""), url=record.get("url", ""),
-                   title=record.get("title", ""), published=None)
-
-
 def backtest(records: Iterable[Mapping[str, Any]], sub: Subscription, *, since: dt.date, until: dt.date | None = None,
              query_matches: Callable[[Mapping[str, Any]], bool] | None = None) -> list[WouldSend]:
     """The alerts `sub` would have received for findings first reported in [since, until],
@@ -68,7 +62,7 @@ def backtest(records: Iterable[Mapping[str, Any]], sub: Subscription, *, since: 
         day = reported_on(record)
         if day is None or day < since or (until is not None and day > until):
             continue
-        finding = _finding(record)
+        finding = finding_from_record(dict(record))
         if not matches(finding, sub):
             continue
         status = record.get("status") or "reported"

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from icalendar import Calendar, Event
 
+from monitor.alerts.delivery import finding_from_record
 from monitor.alerts.render import headline
 from monitor.dates import parse_date
-from monitor.models import Finding
 
 __all__ = ["Deadline", "document_deadlines", "finding_deadlines", "render_calendar"]
 
@@ -41,10 +41,7 @@ def finding_deadlines(records: Iterable[Mapping[str, Any]], *, base_url: str, la
     words = _WORDS.get(language, _WORDS["en"])
     items = []
     for record in records:
-        finding = Finding(id=record["id"], action=record["action"], receiving=record["receiving"],
-                          population=record.get("population"), evidence=record.get("evidence", ""),
-                          document_id=record.get("document_id", ""), url=record.get("url", ""),
-                          title=record.get("title", ""), published=None)
+        finding = finding_from_record(dict(record))
         page = f"{base_url.rstrip('/')}/findings/{quote(record['id'], safe='')}"
         for kind in ("effective", "comments_close"):
             if day := parse_date(record.get(kind)):

@@ -70,10 +70,17 @@ def get_source(client: Elasticsearch, index: str, doc_id: str, *, what: str) -> 
     return {"id": found["_id"], **found["_source"]}
 
 
-def get_versioned(client: Elasticsearch, index: str, doc_id: str, *, what: str) -> dict[str, Any]:
-    """One existing document with the `_seq_no`/`_primary_term` a compare-and-set needs."""
-    with translated(f"read {what}"):
-        found = client.get(index=index, id=doc_id)
+def get_versioned(client: Elasticsearch, index: str, doc_id: str, *, what: str,
+                  missing_ok: bool = False) -> dict[str, Any] | None:
+    """One existing document with the `_seq_no`/`_primary_term` a compare-and-set needs
+    (with `missing_ok`, None when it does not exist; else that is an `IndexError_`)."""
+    try:
+        with translated(f"read {what}"):
+            found = client.get(index=index, id=doc_id)
+    except IndexError_ as exc:
+        if missing_ok and isinstance(exc.__cause__, NotFoundError):
+            return None
+        raise
     return {"id": found["_id"], "_seq_no": found["_seq_no"], "_primary_term": found["_primary_term"],
             **found["_source"]}
 

@@ -38,21 +38,24 @@ class FindingStore:
         """Add a supporting document to a known record; False when it already lists it.
         `changes(record, source)` gives the whole update (the appended source and any change of
         status, monitor.review.after_source); by default the source is only appended."""
-        for _attempt in range(_CAS_ATTEMPTS):
-            current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
+        def update(current: dict[str, Any]) -> dict[str, Any]:
             sources = current.get("sources", [])
             if any(s.get("document_id") == source["document_id"] for s in sources):
-                return False
-            update = changes(current, source) if changes else {"sources": [*sources, source]}
-            if self.update_if_unchanged(current, update) is not None:
-                return True
-        raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+                return {}
+            return changes(current, source) if changes else {"sources": [*sources, source]}
+
+        return self._compare_and_set(finding_id, update, must_exist=True) is not None
 
     def change(self, finding_id: str, changes: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any] | None:
         """Apply `changes(record)` by compare-and-set, again if another writer got there first;
         the new record, or None when the record does not exist or nothing changes."""
+        return self._compare_and_set(finding_id, changes, must_exist=False)
+
+    def _compare_and_set(self, finding_id: str, changes: Callable[[dict[str, Any]], dict[str, Any]], *,
+                         must_exist: bool) -> dict[str, Any] | None:
         for _attempt in range(_CAS_ATTEMPTS):
-            current = self.get_versioned(finding_id)
+            current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}",
+                                       missing_ok=not must_exist)
             if current is None:
                 return None
             update = changes(current)
@@ -61,12 +64,6 @@ class FindingStore:
             if (done := self.update_if_unchanged(current, update)) is not None:
                 return done
         raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
-
-    def get_versioned(self, finding_id: str) -> dict[str, Any] | None:
-        """One record with what a compare-and-set needs, or None."""
-        if self.get(finding_id) is None:
-            return None
-        return es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
 
     def update_if_unchanged(self, current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any] | None:
         """Compare-and-set on a record read with `get_versioned` (None when it changed since)."""

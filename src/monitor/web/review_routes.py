@@ -11,14 +11,14 @@ finding's alerts at once, exactly once, through the ledger (alerts/delivery.py).
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from monitor.alerts.delivery import deliver_pending, plan_alerts
+from monitor.alerts.delivery import deliver_pending, finding_from_record, plan_alerts
 from monitor.alerts.render import headline
-from monitor.alerts.delivery import finding_from_record
 from monitor.errors import ConfigError, MonitorError
 from monitor.review import ReviewError, approve, finding_view, held, reject
 from monitor.settings import Settings
@@ -103,7 +103,7 @@ def review_router(settings: Settings, *, guard: Guard | None = None, login: bool
 
     def decided(request: Request, message: str) -> RedirectResponse:
         path = request.url_for("review_page").path
-        return RedirectResponse(f"{path}?{_query(done=message)}", status_code=303)
+        return RedirectResponse(f"{path}?{urlencode({'done': message})}", status_code=303)
 
     @guarded.post("/review/approve", name="review_approve")
     def review_approve(request: Request, repo: Repo, finding_id: Annotated[str, Form()],
@@ -132,8 +132,3 @@ def review_router(settings: Settings, *, guard: Guard | None = None, login: bool
     router.include_router(guarded)
     return router
 
-
-def _query(**params: str) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(params)
