@@ -49,14 +49,71 @@ class Terminations:
             known["sources"].append(source)
 
 
-def _recap_epoch(repo: Repository, record_id: str, receiving: str, epoch: str, terminations: Terminations) -> str:
+class _Merges:
+    """The records one batch of documents adds to, in the order first met: for each record,
+    the body it is created with (its first event) and every (source, body) of the batch that
+    supports it. Written at once by `flush` (FindingStore.merge_many): one multi-get, one write
+    per record, one refresh — instead of a read, a write and a refresh per event."""
+
+    def __init__(self) -> None:
+        self.pending: dict[str, tuple[str, dict[str, Any], list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
+
+    def add(self, record_id: str, action: str, body: dict[str, Any], source: dict[str, Any]) -> None:
+        if record_id in self.pending:
+            self.pending[record_id][2].append((source, body))
+        else:
+            self.pending[record_id] = (action, body, [(source, body)])
+
+    def __contains__(self, record_id: str) -> bool:
+        return record_id in self.pending
+
+    def flush(self, repo: Repository) -> list[str]:
+        """Write the pending records; the ids of the new findings (created `made_amenable` records)."""
+        pending, self.pending = self.pending, {}
+        updates = {}
+        for record_id, (action, body, supports) in pending.items():
+            rest = supports[1:]
+            created = _apply(action, body, rest) if rest else body
+            updates[record_id] = (created, lambda current, a=action, s=supports: _changes(a, current, s))
+        created_ids = repo.findings.merge_many(updates)
+        return [r for r in pending if r in created_ids and pending[r][0] == "made_amenable"]
+
+
+def _support(action: str, current: dict[str, Any], source: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    """What one supporting document changes in a record (nothing when it is listed already)."""
+    if any(s.get("document_id") == source["document_id"] for s in current.get("sources") or []):
+        return {}
+    changes = (after_source(current, source) if action == "made_amenable"
+               else {"sources": [*current.get("sources", []), source]})
+    return {**changes, **_dates(current, body)}
+
+
+def _changes(action: str, current: dict[str, Any], supports: list[tuple[dict[str, Any], dict[str, Any]]]
+             ) -> dict[str, Any]:
+    """The update of an existing record by the batch's supports, applied in order."""
+    record, changed = dict(current), {}
+    for source, body in supports:
+        update = _support(action, record, source, body)
+        record.update(update)
+        changed.update(update)
+    return changed
+
+
+def _apply(action: str, body: dict[str, Any], supports: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """A new record's body with the batch's further supports applied in order."""
+    return {**body, **_changes(action, body, supports)}
+
+
+def _recap_epoch(repo: Repository, record_id: str, receiving: str, epoch: str, terminations: Terminations,
+                 merges: _Merges) -> str:
     """The epoch a background `made_amenable` fact belongs to. Reported after a termination, a recap
     ("Mexicans were sent to Guatemala in 2020") most likely predates it: when the pair is known from
     an earlier epoch, the fact joins that record and opens no new epoch, so it does not alert again.
     Only a current decision after the termination makes the pair new."""
     earlier = ["", *(d.isoformat() for d in termination_dates(terminations.records.values(), receiving))]
     for candidate in reversed([e for e in earlier if e < epoch]):
-        if repo.findings.get(f"{record_id}@{candidate}" if candidate else record_id) is not None:
+        key = f"{record_id}@{candidate}" if candidate else record_id
+        if key in merges or repo.findings.get(key) is not None:
             return candidate
     return epoch
 
@@ -69,10 +126,15 @@ def reconcile(repo: Repository, *, policy: ReviewPolicy | None = None) -> list[s
     dated against it. Only `made_amenable` records alert; lifecycle records are knowledge.
     A new finding may be held for review (`policy`, monitor/review.py): it is still returned
     as new (it is news to the knowledge index), but nothing is sent until it is released.
+
+    The events of a batch of documents are gathered, then written at once (`_Merges`); a
+    document that takes something back (a new version, a denial) first has everything before
+    it written, so it sees the same knowledge as when every event was written on its own.
     """
     policy = policy or ReviewPolicy()
     new: list[str] = []
     terminations: Terminations | None = None
+    merges = _Merges()
     while docs := repo.documents.unreconciled():
         if terminations is None:
             terminations = Terminations(repo.findings.records(action=TERMINATED))
@@ -80,10 +142,11 @@ def reconcile(repo: Repository, *, policy: ReviewPolicy | None = None) -> list[s
         for doc in docs:
             events = sorted(doc.get("events") or [], key=lambda e: e["action"] == "made_amenable")
             for event in events:
-                record_id = merge_event(repo, doc, event, terminations=terminations, policy=policy)
-                if record_id:
-                    new.append(record_id)
-            take_back(repo, doc, terminations=terminations)
+                merge_event(repo, doc, event, terminations=terminations, policy=policy, merges=merges)
+            if _takes_back(doc):
+                new += merges.flush(repo)
+                take_back(repo, doc, terminations=terminations)
+        new += merges.flush(repo)
         # Marked after every event of the page is merged: a crash before this line re-merges
         # them next run, harmlessly (creates conflict, sources are de-duplicated by document).
         repo.documents.mark_reconciled([doc["id"] for doc in docs])
@@ -93,6 +156,18 @@ def reconcile(repo: Repository, *, policy: ReviewPolicy | None = None) -> list[s
 def _dates(current: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     """Dates a further source adds to a record that had none (the first one stated stays)."""
     return {k: body[k] for k in ("effective", "comments_close") if body.get(k) and not current.get(k)}
+
+
+def _denials(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document's denials that retract: a government's (official source, or an official
+    quoted on the record)."""
+    return [w for w in doc.get("withdrawals") or [] if w["kind"] == "denied"
+            and (doc.get("authority") == "official" or quotes_official(w["evidence"]))]
+
+
+def _takes_back(doc: dict[str, Any]) -> bool:
+    """Whether `take_back` has anything to look at for this document."""
+    return int(doc.get("version") or 1) > 1 or bool(_denials(doc))
 
 
 def take_back(repo: Repository, doc: dict[str, Any], *, terminations: Terminations) -> None:
@@ -115,9 +190,7 @@ def take_back(repo: Repository, doc: dict[str, Any], *, terminations: Terminatio
                 "no_longer_stated", f"The document no longer says: “{old}”")
             repo.findings.change(record["id"], lambda current, r=reason, ev=evidence: after_withdrawal(
                 current, document_id=doc["id"], evidence=ev, reason=r, publisher=publisher))
-    for w in withdrawals:
-        if w["kind"] != "denied" or not (doc.get("authority") == "official" or quotes_official(w["evidence"])):
-            continue
+    for w in _denials(doc):
         epoch = terminations.epoch(w["receiving"], doc.get("published"))
         record_id = finding_id("made_amenable", w["receiving"], w["population"]) + (f"@{epoch}" if epoch else "")
         repo.findings.change(record_id, lambda current, ev=w["evidence"]: after_denial(
@@ -125,8 +198,8 @@ def take_back(repo: Repository, doc: dict[str, Any], *, terminations: Terminatio
 
 
 def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
-                terminations: Terminations, policy: ReviewPolicy | None = None) -> str | None:
-    """Record one event of one document; the new finding's id when it alerts, else None.
+                terminations: Terminations, policy: ReviewPolicy | None, merges: _Merges) -> None:
+    """Record one event of one document in `merges` (written by its flush).
 
     A `made_amenable` pair gets a new epoch (and so a new record and a new alert) when the
     partner's agreement was terminated before this document's date.
@@ -136,7 +209,7 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
     published = doc.get("published")
     epoch = terminations.epoch(receiving, published) if action == "made_amenable" else ""
     if epoch and event.get("background"):
-        epoch = _recap_epoch(repo, record_id, receiving, epoch, terminations)
+        epoch = _recap_epoch(repo, record_id, receiving, epoch, terminations, merges)
     if epoch:
         record_id = f"{record_id}@{epoch}"
     now = utcnow().isoformat()
@@ -163,12 +236,6 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
         body["comments_close"] = doc["comments_close_on"]
     if action == "made_amenable":
         body.update(initial_state([source], policy or ReviewPolicy(), now=now))
-    created = repo.findings.create(record_id, body)
-    if not created:
-        repo.findings.add_source(record_id, source, lambda current, new: {
-            **(after_source(current, new) if action == "made_amenable" else {"sources": [*current.get("sources", []),
-                                                                                           new]}),
-            **_dates(current, body)})
+    merges.add(record_id, action, body, source)
     if action == TERMINATED:
         terminations.learn(record_id, body, source)
-    return record_id if created and action == "made_amenable" else None

@@ -142,7 +142,8 @@ def plan_alerts(repo: Repository) -> int:
     subscriber who chose `confirmed` gets nothing until a government source confirms it."""
     instant = subscriptions(repo, digest=False)
     created = 0
-    for record in repo.findings.unplanned():
+    unplanned = repo.findings.unplanned()
+    for record in unplanned:
         status = record.get("status") or "reported"
         snapshot = {k: v for k, v in record.items() if not k.startswith("_") and k != "id"}
         snapshot["status"] = status
@@ -150,7 +151,7 @@ def plan_alerts(repo: Repository) -> int:
             done, settled = _plan_retraction(repo, record["id"], snapshot)
             created += done
             if settled:
-                repo.findings.mark_planned(record)
+                repo.findings.mark_planned(record, refresh=False)
             continue
         if status not in QUIET:
             finding = finding_from_record(record)
@@ -162,7 +163,9 @@ def plan_alerts(repo: Repository) -> int:
                 for channel in _channels(sub):
                     created += _plan_one(repo, sub, finding.id, snapshot, channel)
         # Compare-and-set: a decision or a source merged since this read is planned next run.
-        repo.findings.mark_planned(record)
+        repo.findings.mark_planned(record, refresh=False)
+    if unplanned:
+        repo.findings.refresh()  # once for all the marks: the next run's search sees them
     return created
 
 

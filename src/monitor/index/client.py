@@ -25,6 +25,8 @@ T = TypeVar("T")
 #: Values per terms/ids clause and ids per mget: far below `index.max_terms_count` (65,536)
 #: and `index.max_result_window` (10,000), so one chunk's hits always fit one page.
 MAX_TERMS = 1000
+#: Bytes per bulk request: long documents make fewer actions per request, not bigger requests.
+BULK_BYTES = 10 * 1024 * 1024
 #: Bool clauses per query: a quarter of the smallest `max_clause_count` Elasticsearch 9 picks.
 MAX_CLAUSES = 4096
 
@@ -85,6 +87,17 @@ def get_versioned(client: Elasticsearch, index: str, doc_id: str, *, what: str,
             **found["_source"]}
 
 
+def mget_versioned(client: Elasticsearch, index: str, ids: Iterable[str], *, what: str) -> dict[str, dict[str, Any]]:
+    """Existing documents among `ids` (real-time), each as `get_versioned` gives it."""
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(unique(ids)):
+        with translated(f"read {what}"):
+            result = client.mget(index=index, ids=list(chunk))
+        found.update({d["_id"]: {"id": d["_id"], "_seq_no": d["_seq_no"], "_primary_term": d["_primary_term"],
+                                 **d["_source"]} for d in result["docs"] if d.get("found")})
+    return found
+
+
 def mget_sources(client: Elasticsearch, index: str, ids: Iterable[str], *, what: str,
                  fields: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Existing documents among `ids`, by id (in chunks of `MAX_TERMS`)."""
@@ -96,10 +109,13 @@ def mget_sources(client: Elasticsearch, index: str, ids: Iterable[str], *, what:
     return found
 
 
-def create_once(client: Elasticsearch, index: str, doc_id: str, body: dict[str, Any], *, what: str) -> bool:
-    """Create a document with `op_type=create`: True for the first caller, False when it exists."""
+def create_once(client: Elasticsearch, index: str, doc_id: str, body: dict[str, Any], *, what: str,
+                refresh: bool = True) -> bool:
+    """Create a document with `op_type=create`: True for the first caller, False when it exists.
+    `refresh=False` leaves searches blind to it until the caller refreshes the index (once for
+    many writes: a refresh per write makes a segment per write)."""
     try:
-        client.create(index=index, id=doc_id, document=body, refresh=True)
+        client.create(index=index, id=doc_id, document=body, refresh=refresh)
     except ConflictError:
         return False
     except (ApiError, TransportError) as exc:
@@ -108,12 +124,12 @@ def create_once(client: Elasticsearch, index: str, doc_id: str, body: dict[str, 
 
 
 def update_if_unchanged(client: Elasticsearch, index: str, current: dict[str, Any], changes: dict[str, Any],
-                        *, what: str) -> dict[str, Any] | None:
+                        *, what: str, refresh: bool = True) -> dict[str, Any] | None:
     """Compare-and-set: apply `changes` to `current` (read with its `_seq_no`/`_primary_term`)
     unless someone changed it since; the new state, or None after a conflict."""
     try:
         result = client.update(index=index, id=current["id"], doc=changes, if_seq_no=current["_seq_no"],
-                               if_primary_term=current["_primary_term"], refresh=True)
+                               if_primary_term=current["_primary_term"], refresh=refresh)
     except ConflictError:
         return None
     except (ApiError, TransportError) as exc:
@@ -137,7 +153,8 @@ def bulk(client: Elasticsearch, actions: Iterable[dict[str, Any]], *, what: str,
     from elasticsearch import helpers
 
     with translated(what):
-        ok, errors = helpers.bulk(client, actions, refresh=refresh, raise_on_error=False)
+        ok, errors = helpers.bulk(client, actions, refresh=refresh, raise_on_error=False,
+                                  max_chunk_bytes=BULK_BYTES)
     if errors:
         raise IndexError_(f"Elasticsearch refused to {what} for {len(errors)} item(s): {errors[:3]}")
     return ok

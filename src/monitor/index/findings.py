@@ -69,6 +69,44 @@ class FindingStore:
         """Compare-and-set on a record read with `get_versioned` (None when it changed since)."""
         return es.update_if_unchanged(self.client, self.index, current, changes, what=f"finding {current['id']}")
 
+    def merge_many(self, updates: dict[str, tuple[dict[str, Any] | None,
+                                                  Callable[[dict[str, Any]], dict[str, Any]]]]) -> set[str]:
+        """Write many records at once (reconciliation's batch): for each id, `(body, changes)`.
+        A record that does not exist yet is created as `body` (None: it is not created);
+        an existing one gets `changes(record)` by compare-and-set, again on conflict. The
+        records are read in one real-time multi-get, written without a refresh each, and the
+        index is refreshed once at the end (a refresh per write made a segment per write,
+        and dominated the cost of reconciling on-topic documents). Returns the ids created."""
+        created: set[str] = set()
+        if not updates:
+            return created
+        current = es.mget_versioned(self.client, self.index, updates, what="findings")
+        for finding_id, (body, changes) in updates.items():
+            record = current.get(finding_id)
+            if record is None and body is not None:
+                if es.create_once(self.client, self.index, finding_id, body, what=f"finding {finding_id}",
+                                  refresh=False):
+                    created.add(finding_id)
+                    continue
+                record = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
+            for _attempt in range(_CAS_ATTEMPTS):
+                if record is None:
+                    break
+                update = changes(record)
+                if not update or es.update_if_unchanged(self.client, self.index, record, update,
+                                                        what=f"finding {finding_id}", refresh=False) is not None:
+                    break
+                record = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}",
+                                          missing_ok=True)
+            else:
+                raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+        self.refresh()
+        return created
+
+    def refresh(self) -> None:
+        with es.translated("refresh findings"):
+            self.client.indices.refresh(index=self.index)
+
     def supported_by(self, document_id: str) -> list[dict[str, Any]]:
         """Every record listing `document_id` among its sources (to withdraw what a new version
         of it no longer states)."""
@@ -92,10 +130,12 @@ class FindingStore:
         return [{"id": h["_id"], "_seq_no": h["_seq_no"], "_primary_term": h["_primary_term"], **h["_source"]}
                 for h in response["hits"]["hits"]]
 
-    def mark_planned(self, record: dict[str, Any]) -> bool:
+    def mark_planned(self, record: dict[str, Any], *, refresh: bool = True) -> bool:
         """Mark a finding read by `unplanned()` planned, unless it changed since (a decision or a
-        new source made since must be planned again: False, and the next run does it)."""
-        return self.update_if_unchanged(record, {"alerts_planned": True}) is not None
+        new source made since must be planned again: False, and the next run does it). With
+        `refresh=False` the caller refreshes once after marking many (`refresh()`)."""
+        return es.update_if_unchanged(self.client, self.index, record, {"alerts_planned": True},
+                                      what=f"finding {record['id']}", refresh=refresh) is not None
 
     def latest(self, size: int = 100) -> list[dict[str, Any]]:
         """The most recently learned records."""
