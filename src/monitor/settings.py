@@ -94,10 +94,19 @@ class Settings(BaseSettings):
     user_agent_contact: str = "https://github.com/asylum-policy-monitor/monitor"
     ingest_interval_minutes: int = 15
     max_parallel_sources: int = Field(default=64, ge=1, le=512)
+    # Worker processes for the CPU-bound analysis of fetched pages in `monitor ingest`; unset:
+    # one per core (none on one core); 0: in the polling threads (monitor/ingest/analyse.py).
+    analysis_workers: int | None = Field(default=None, ge=0, le=64)
     # From the calibration table on unseen documents (docs/DETECTION-QUALITY.md): claims under
     # 0.9 are the few the model is unsure of; the operator reviews them before anyone is mailed.
     review_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     review_hold_reported: bool = False
+
+    @property
+    def workers_for_analysis(self) -> int:
+        from monitor.ingest.analyse import default_workers
+
+        return default_workers() if self.analysis_workers is None else self.analysis_workers
 
     @property
     def state_path(self) -> Path:

@@ -2,43 +2,82 @@
 page (or its API text URLs, or a PDF) reduced to main text and metadata, its language, the
 detector's verdict, built into a typed `models.Document`.
 
-Fetching is the only I/O here; `build_document` is pure.
+Fetching is the only I/O here; `build_document` and `analyse_page` are pure, and
+`fetch_document` runs the latter where its `Analyser` says (a worker process, or this thread).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TypeVar
 
 from monitor.detect import detect
 from monitor.errors import FetchError, MonitorError, ParseError
 from monitor.extract.language import detect_language
 from monitor.extract.page import extract_page
 from monitor.extract.urls import canonical_url
-from monitor.fetch import Fetcher
+from monitor.extract.fingerprint import dedup_keys
+from monitor.fetch import Fetcher, Response
+from monitor.ingest.analyse import IN_THREAD, Analyser
 from monitor.ingest.identify import content_hash, document_id
 from monitor.models import Document, Entry, Extracted, Source
 
 logger = logging.getLogger(__name__)
 
 
-def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
-    """The entry's text: from its text URLs (json_api) or its page (HTML, PDF, plain text);
-    an API entry whose pages all fail falls back to its abstract."""
+T = TypeVar("T")
+
+
+def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], T | None],
+                     abstract: Callable[[Extracted], T]) -> T:
+    """`read` of the first of the entry's text URLs (json_api) or page that has text (None:
+    it has none); an API entry whose pages all fail falls back to its abstract."""
     error: MonitorError | None = None
     for url in (*entry.text_urls, entry.url):
         try:
-            page = fetcher.get(url)
-            extracted = extract_page(page.body, content_type=page.content_type, url=page.url, title=entry.title)
+            found = read(fetcher.get(url))
         except (FetchError, ParseError) as exc:
             error = exc
             continue
-        if extracted.text.strip():
-            return extracted
+        if found is not None:
+            return found
         error = ParseError(f"no text in {url}")
     if entry.text_urls and entry.summary:
         logger.info("using the abstract of %s: %s", entry.url, error)
-        return Extracted(title=entry.title, text=entry.summary, published=entry.published)
+        return abstract(Extracted(title=entry.title, text=entry.summary, published=entry.published))
     raise error or ParseError(f"no text for {entry.url}")
+
+
+def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
+    """The entry's text: from its text URLs (json_api) or its page (HTML, PDF, plain text)."""
+    def read(page: Response) -> Extracted | None:
+        extracted = extract_page(page.body, content_type=page.content_type, url=page.url, title=entry.title)
+        return extracted if extracted.text.strip() else None
+
+    return _first_with_text(entry, fetcher, read, lambda abstract: abstract)
+
+
+def fetch_document(entry: Entry, *, source: Source, fetcher: Fetcher, analyser: Analyser = IN_THREAD) -> Document:
+    """The entry's analysed document (`fetch_article`, then `analysed`), the CPU-bound part run
+    by `analyser`; only the fetched bytes go to a worker, and the document comes back."""
+    def read(page: Response) -> Document | None:
+        return analyser(analyse_page, page.body, page.content_type, page.url, entry, source)
+
+    return _first_with_text(entry, fetcher, read, lambda abstract: analysed(abstract, entry=entry, source=source))
+
+
+def analyse_page(body: bytes, content_type: str, url: str, entry: Entry, source: Source) -> Document | None:
+    """One fetched page → its analysed document, None when it has no text (pure)."""
+    extracted = extract_page(body, content_type=content_type, url=url, title=entry.title)
+    return analysed(extracted, entry=entry, source=source) if extracted.text.strip() else None
+
+
+def analysed(page: Extracted, *, entry: Entry, source: Source) -> Document:
+    """`build_document` with the near-duplicate fingerprint (pure, CPU-bound)."""
+    doc = build_document(page, entry=entry, source=source)
+    return replace(doc, dedup_bands=tuple(dedup_keys(doc.text)))
 
 
 def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document:

@@ -20,11 +20,11 @@ from typing import Any
 
 from monitor.dates import utcnow
 from monitor.errors import FetchError, IndexError_, ParseError
-from monitor.extract.fingerprint import dedup_keys
 from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
-from monitor.ingest.document import build_document, fetch_article
+from monitor.ingest.analyse import IN_THREAD, Analyser
+from monitor.ingest.document import fetch_document
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
     KnownDocuments,
@@ -38,8 +38,9 @@ from monitor.sources.listing import fetch_listing
 
 logger = logging.getLogger(__name__)
 
-#: Documents written per bulk request while a poll goes on.
+#: Documents written per flush while a poll goes on, or fewer when their text reaches FLUSH_BYTES.
 FLUSH_EVERY = 500
+FLUSH_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -64,20 +65,27 @@ class _Batch:
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     versions: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     unclustered: list[str] = field(default_factory=list)
+    text_bytes: int = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.docs) >= FLUSH_EVERY or self.text_bytes >= FLUSH_BYTES
 
 
 class _Poll:
     """The documents side of one source's poll: what is known, what was seen, the batch."""
 
-    def __init__(self, source: Source, repo: Repository, fetcher: Fetcher, result: SourceResult) -> None:
+    def __init__(self, source: Source, repo: Repository, fetcher: Fetcher, result: SourceResult,
+                 analyser: Analyser) -> None:
         self.source, self.repo, self.fetcher, self.result = source, repo, fetcher, result
+        self.analyser = analyser
         self.batch = _Batch()
         self.seen: set[str] = set()
         self.problems: list[str] = []
 
     def entry(self, entry: Entry, old: dict[str, Any] | None) -> None:
         """Fetch, analyse and identify one new or changed entry into the batch."""
-        doc = build_document(fetch_article(entry, fetcher=self.fetcher), entry=entry, source=self.source)
+        doc = fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
         # The poll already looked up every entry's own id and URLs; ask again only when the
         # page names another canonical URL.
         if (old is None and doc.id != document_id(entry.url)) or (old is not None and old["id"] != doc.id):
@@ -93,7 +101,7 @@ class _Poll:
             if old.get("entry_updated", "") != entry.updated:
                 self.batch.docs[doc.id] = {**{k: v for k, v in old.items() if k != "id"}, "entry_updated": entry.updated}
             return
-        doc = replace(doc, fetched=now, dedup_bands=tuple(dedup_keys(doc.text)))
+        doc = replace(doc, fetched=now)
         if old is None:
             self.batch.unclustered.append(doc.id)
             self.result.new += 1
@@ -104,6 +112,7 @@ class _Poll:
                 self.batch.unclustered.append(doc.id)
             self.result.updated += 1
         self.batch.docs[doc.id] = doc.body()
+        self.batch.text_bytes += len(doc.text) + len(doc.title)
 
     def flush(self) -> None:
         """Cluster and write the batch (IndexError_ when the write itself fails)."""
@@ -123,11 +132,13 @@ class _Poll:
         return self.repo.documents.near_duplicates(keys, exclude=exclude, size=CANDIDATES_PER_LOOKUP)
 
 
-def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher) -> SourceResult:
-    """Fetch, extract, detect and index one source; failures are reported, never raised."""
+def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher,
+                  analyser: Analyser = IN_THREAD) -> SourceResult:
+    """Fetch, extract, detect and index one source; failures are reported, never raised.
+    `analyser` runs the CPU-bound analysis of each page (monitor/ingest/analyse.py)."""
     result = SourceResult(source_id=source.id)
     try:
-        _ingest(source, repo=repo, fetcher=fetcher, result=result)
+        _ingest(source, repo=repo, fetcher=fetcher, result=result, analyser=analyser)
     except IndexError_ as exc:
         result.ok, result.error = False, str(exc)
         logger.error("source not indexed: %s", exc, extra={"source": source.id})
@@ -137,7 +148,7 @@ def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher) -> Sour
     return result
 
 
-def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult) -> None:
+def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult, analyser: Analyser) -> None:
     state = repo.sources.get(source.id)
     try:
         listing = fetch_listing(source, fetcher=fetcher, cursor=state)
@@ -154,7 +165,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     result.entries = len(listing.entries)
     ids, urls = entry_lookup_keys(listing.entries)
     known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
-    poll = _Poll(source, repo, fetcher, result)
+    poll = _Poll(source, repo, fetcher, result, analyser)
     for entry in listing.entries:
         repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
@@ -171,7 +182,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         except Exception:  # noqa: BLE001 - one page that breaks extraction must not cost the others
             logger.exception("article failed unexpectedly", extra={"source": source.id, "url": entry.url})
             result.article_errors += 1
-        if len(poll.batch.docs) >= FLUSH_EVERY:
+        if poll.batch.full:
             poll.flush()
     poll.flush()
     problems = ([f"{result.article_errors} article(s) could not be fetched"] if result.article_errors else [])

@@ -16,6 +16,7 @@ from monitor.alerts.delivery import DeliveryReport, deliver_pending, plan_alerts
 from monitor.errors import MonitorError
 from monitor.fetch import Fetcher
 from monitor.index import Repository
+from monitor.ingest.analyse import Analyser
 from monitor.ingest.poll import SourceResult, ingest_source
 from monitor.knowledge import reconcile
 from monitor.models import Source
@@ -46,10 +47,12 @@ class RunSummary:
 def poll_sources(settings: Settings, sources: list[Source], *, repo: Repository) -> list[SourceResult]:
     """Poll every source once, in parallel; one result per source, in order."""
     # Sources wait mostly on the network; the Fetcher's per-host limits keep many sources on
-    # one host polite, so the pool can be wide.
+    # one host polite, so the thread pool can be wide. What they fetch is analysed in worker
+    # processes (MONITOR_ANALYSIS_WORKERS; the CPU-bound part).
     workers = max(1, min(settings.max_parallel_sources, len(sources)))
-    with Fetcher(settings) as fetcher, ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda s: ingest_source(s, repo=repo, fetcher=fetcher), sources))
+    with Fetcher(settings) as fetcher, Analyser(settings.workers_for_analysis) as analyser, \
+            ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda s: ingest_source(s, repo=repo, fetcher=fetcher, analyser=analyser), sources))
 
 
 def run(settings: Settings, sources: list[Source], *, repo: Repository) -> RunSummary:
