@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     max_bytes: int = 5_000_000
     user_agent_contact: str = "https://github.com/asylum-policy-monitor/monitor"
     ingest_interval_minutes: int = 15
-    max_parallel_sources: int = Field(default=64, ge=1, le=512)
+    max_parallel_sources: int = Field(default=128, ge=1, le=512)
     # Worker processes for the CPU-bound analysis of fetched pages in `monitor ingest`; unset:
     # one per core (none on one core); 0: in the polling threads (monitor/ingest/analyse.py).
     analysis_workers: int | None = Field(default=None, ge=0, le=64)
@@ -104,9 +104,12 @@ class Settings(BaseSettings):
 
     @property
     def workers_for_analysis(self) -> int:
-        from monitor.ingest.analyse import default_workers
-
-        return default_workers() if self.analysis_workers is None else self.analysis_workers
+        """MONITOR_ANALYSIS_WORKERS, else one per usable core, none on a single core (the
+        polling threads are as fast there, without the processes' memory)."""
+        if self.analysis_workers is not None:
+            return self.analysis_workers
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return cores if cores > 1 else 0
 
     @property
     def state_path(self) -> Path:

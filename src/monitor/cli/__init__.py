@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the web UI and JSON API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="worker processes (default 1; one per core uses every core)")
     serve.set_defaults(func=services.cmd_serve)
 
     index = sub.add_parser("index", help="index management")

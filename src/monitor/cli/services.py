@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from monitor.cli.common import EXIT_OK, EXIT_PARTIAL, repository, until_interrupted
@@ -52,7 +53,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from monitor.web.server import serve
 
-    return serve(settings, host=args.host, port=args.port)
+    if args.workers < 1:
+        print("monitor serve: --workers must be at least 1", file=sys.stderr)
+        return 2
+    return serve(settings, host=args.host, port=args.port, workers=args.workers)
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:

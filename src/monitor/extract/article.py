@@ -28,6 +28,12 @@ logger = logging.getLogger(__name__)
 
 MIN_TEXT = 200  # characters: below this trafilatura's answer is checked against the fallback
 MAX_TREE = 50_000  # elements; larger pages are not worth parsing as articles
+#: trafilatura without its fallback extractors (readability, jusText) whose answers it compares
+#: with its own. On the 80-page extraction set (bench/bench_stages.py) fast mode removes the
+#: same boilerplate (99.3 %) and keeps every article line, in 4.1 instead of 5.2 ms per page;
+#: the labeled corpus's 138 pages extract to the same text either way. Our own fallback
+#: (bs4, below MIN_TEXT characters) stays.
+FAST = True
 
 
 @cache
@@ -38,11 +44,11 @@ def _config() -> ConfigParser:
     return config
 
 
-def _trafilatura(html: str, url: str | None) -> tuple[str, str | None, str | None]:
+def _trafilatura(html: str, url: str | None, fast: bool) -> tuple[str, str | None, str | None]:
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            favor_precision=True, deduplicate=False, config=_config(),
+            favor_precision=True, deduplicate=False, config=_config(), fast=fast,
             # Dates from the markup only: a year in the prose ("signed in 2019") is not the page's date.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -54,11 +60,11 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, str | None, str | Non
     return doc.text or "", doc.date, doc.author
 
 
-def extract_article(html: str, *, url: str | None = None) -> Extracted:
+def extract_article(html: str, *, url: str | None = None, fast: bool = FAST) -> Extracted:
     """Reduce an HTML page to title, main text, dates, authors, canonical URL and declared language."""
     soup = BeautifulSoup(html, "lxml")
     meta = read_metadata(soup)
-    text, date, author = _trafilatura(html, url)
+    text, date, author = _trafilatura(html, url, fast)
     fallback = None
     if len(text) < MIN_TEXT:  # only then is the second parse worth its cost
         fallback = extract_html(html)

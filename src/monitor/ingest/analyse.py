@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -36,12 +35,6 @@ T = TypeVar("T")
 
 #: Imported by the fork server before it forks workers: everything a page's analysis needs.
 PRELOAD = "monitor.ingest.warm"
-
-
-def default_workers() -> int:
-    """One worker per core, none on a single core (the calling thread is as fast there)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if cores > 1 else 0
 
 
 class Analyser:
