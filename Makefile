@@ -60,12 +60,15 @@ test: system-deps install
 
 # Benchmarks (docs/BENCHMARKS.md): each prints its table; all figures go to bench/results.json.
 bench: system-deps-run install
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	rm -f bench/results.json
 	$(BIN)/python bench/bench_detect.py --json bench/results.json
+	$(BIN)/python bench/bench_stages.py --json bench/results.json
 	$(BIN)/python bench/dag_parse.py --json bench/results.json
 	test -n "$$MONITOR_ES_URL" || $(BIN)/monitor es up
 	$(BIN)/python bench/bench_search.py --docs 100000 --json bench/results.json
-	$(BIN)/python bench/bench_ingest.py --articles 10000 --feeds 100 --sources 200 --json bench/results.json
+	$(BIN)/python bench/bench_load.py --docs 20000 --clients 32 --workers 2 --json bench/results.json
+	$(BIN)/python bench/bench_ingest.py --articles 10000 --on-topic 2000 --feeds 100 --sources 200 --json bench/results.json
 
 test-unit: install
 	$(BIN)/python -m pytest tests/unit

@@ -48,7 +48,14 @@ def test_serve_with_workers_answers_from_every_worker_and_stops_them_all(es_url,
     import psutil
 
     def uvicorn_workers() -> list[psutil.Process]:  # not multiprocessing's resource tracker
-        return [p for p in psutil.Process(server.pid).children() if "spawn_main" in " ".join(p.cmdline())]
+        found = []
+        for proc in psutil.Process(server.pid).children():
+            try:
+                if proc.status() != psutil.STATUS_ZOMBIE and "spawn_main" in " ".join(proc.cmdline()):
+                    found.append(proc)
+            except psutil.Error:  # ended (a killed worker not yet reaped) while we looked
+                pass
+        return found
 
     prefix = f"test-serve-{uuid.uuid4().hex[:8]}"
     port = free_port()
@@ -83,4 +90,10 @@ def test_serve_with_workers_answers_from_every_worker_and_stops_them_all(es_url,
             server.send_signal(signal.SIGINT)
             assert server.wait(timeout=30) == 0
         time.sleep(1)
-        assert [pid for pid in everyone if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"] == []
+        def alive(pid: int) -> bool:
+            try:
+                return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+            except psutil.Error:
+                return False
+
+        assert [pid for pid in everyone if alive(pid)] == []

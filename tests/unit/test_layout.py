@@ -84,6 +84,8 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
                        "one source from listing to stored documents and state"),
     "ingest/run.py": (("integration/test_sources_hostile.py", "integration/test_end_to_end.py",
                        "integration/test_faults.py"), "a whole run: sources in parallel, reconcile, alert"),
+    "ingest/warm.py": (("unit/ingest/test_analyse.py",),
+                       "imported by the analysis pool's fork server: every pooled analysis there runs on it"),
     "ingest/document.py": (("integration/test_sources_ingest.py",),
                            "real article fetches of every source kind (build_document: unit)"),
     "sources/listing.py": (("integration/test_sources_ingest.py", "integration/test_sources_hostile.py"),

@@ -42,7 +42,7 @@ def test_variables_are_parsed_into_typed_settings(monkeypatch, tmp_path):
 def test_defaults_without_any_variable():
     settings = get_settings()
     assert settings.es_url is None and settings.index_prefix == "monitor" and settings.smtp_security == "none"
-    assert settings.operators == [] and settings.max_parallel_sources == 64
+    assert settings.operators == [] and settings.max_parallel_sources == 128
     assert settings.user_agent == f"AsylumPolicyMonitor/{__version__} (+{settings.user_agent_contact})"
 
 

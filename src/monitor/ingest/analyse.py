@@ -14,14 +14,18 @@ forked from it already warm, and share those pages. The fork server is a fresh i
 not a fork of this multi-threaded process (forking a process with running threads can
 deadlock). A worker that dies (a parser crash, the OOM killer) breaks the pool: the pool is
 replaced and the page is tried once more; a page that breaks it again is a `ParseError` for
-that article only.
+that article only. Workers end with the process that started them, however it ends: a worker
+blocked on its queue would never learn that a SIGKILLed parent is gone (it holds both ends of
+the queue's pipe), so each watches its parent's pid and start time (`_outlive_no_one`).
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -67,7 +71,8 @@ class Analyser:
             if self._pool is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload([PRELOAD])
-                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                                 initializer=_outlive_no_one, initargs=_identity(os.getpid()))
                 logger.info("analysis pool started: %d worker processes", self.workers)
             return self._pool
 
@@ -89,6 +94,38 @@ class Analyser:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _identity(pid: int) -> tuple[int, str | None]:
+    """A process's pid and start time (Linux: /proc; elsewhere the pid alone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return pid, None if fields[0] == b"Z" else fields[19].decode()  # state, starttime
+    except OSError:
+        return pid, None
+
+
+def _alive(pid: int, started: str | None) -> bool:
+    if started is not None:
+        return _identity(pid) == (pid, started)  # a zombie, or the pid reused by another: gone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _outlive_no_one(pid: int, started: str | None, every: float = 1.0) -> None:
+    """In each worker: exit when the process that started the pool is gone."""
+    def watch() -> None:
+        while _alive(pid, started):
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 #: In-thread analysis (Airflow's mapped tasks: one source per task, parallel across workers).

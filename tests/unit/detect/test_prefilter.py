@@ -60,6 +60,10 @@ def test_prefiltered_patterns_answer_as_the_patterns_do_on_the_whole_corpus() ->
                 fast = [m.span() for m in pattern.finditer(sample)]
                 slow = [m.span() for m in pattern.regex.finditer(sample)]
                 assert fast == slow, (pattern.pattern[:80], sample[:80])
+                # search and match run the allowed alternatives one by one: the union's answer
+                for method in ("search", "match"):
+                    one, union = getattr(pattern, method)(sample), getattr(pattern.regex, method)(sample)
+                    assert (one and one.span()) == (union and union.span()), (method, pattern.pattern[:80], sample[:80])
                 checked += 1
     assert checked > 10_000
 

@@ -47,3 +47,31 @@ def test_a_new_analyser_has_no_process_and_a_closed_one_refuses_work():
     analyser.close()
     with pytest.raises(RuntimeError, match="closed"):
         analyser(len, "x")
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
+    """A SIGKILLed `monitor ingest` leaves no analysis process behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    script = ("import sys, time\n"
+              "from monitor.ingest.analyse import Analyser\n"
+              "analyser = Analyser(2)\n"
+              "print(analyser(len, 'warm'), flush=True)\n"
+              "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout.readline().strip() == "4"
+        family = psutil.Process(parent.pid).children(recursive=True)  # the fork server and its workers
+        assert len(family) >= 3
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while alive := [p.pid for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]:
+        assert time.monotonic() < deadline, f"analysis processes outlived their parent: {alive}"
+        time.sleep(0.2)
