@@ -4,6 +4,8 @@ detector's verdict, built into a typed `models.Document`.
 
 Fetching is the only I/O here; `build_document` and `analyse_page` are pure, and
 `fetch_document` runs the latter where its `Analyser` says (a worker process, or this thread).
+The analysis code (extractors, language model, rule set) is imported where it runs: a process
+whose pages are analysed by workers never loads it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from monitor.detect import detect
 from monitor.errors import FetchError, MonitorError, ParseError
-from monitor.extract.language import detect_language
-from monitor.extract.page import extract_page
 from monitor.extract.urls import canonical_url
-from monitor.extract.fingerprint import dedup_keys
 from monitor.fetch import Fetcher, Response
 from monitor.ingest.analyse import IN_THREAD, Analyser
 from monitor.ingest.identify import content_hash, document_id
@@ -53,6 +51,8 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
 def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
     """The entry's text: from its text URLs (json_api) or its page (HTML, PDF, plain text)."""
     def read(page: Response) -> Extracted | None:
+        from monitor.extract.page import extract_page
+
         extracted = extract_page(page.body, content_type=page.content_type, url=page.url, title=entry.title)
         return extracted if extracted.text.strip() else None
 
@@ -70,12 +70,16 @@ def fetch_document(entry: Entry, *, source: Source, fetcher: Fetcher, analyser: 
 
 def analyse_page(body: bytes, content_type: str, url: str, entry: Entry, source: Source) -> Document | None:
     """One fetched page → its analysed document, None when it has no text (pure)."""
+    from monitor.extract.page import extract_page
+
     extracted = extract_page(body, content_type=content_type, url=url, title=entry.title)
     return analysed(extracted, entry=entry, source=source) if extracted.text.strip() else None
 
 
 def analysed(page: Extracted, *, entry: Entry, source: Source) -> Document:
     """`build_document` with the near-duplicate fingerprint (pure, CPU-bound)."""
+    from monitor.extract.fingerprint import dedup_keys
+
     doc = build_document(page, entry=entry, source=source)
     return replace(doc, dedup_bands=tuple(dedup_keys(doc.text)))
 
@@ -83,6 +87,9 @@ def analysed(page: Extracted, *, entry: Entry, source: Source) -> Document:
 def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document:
     """The analysed document of one extracted page (identity from its canonical URL: the
     page's own for web pages, the entry's for API records)."""
+    from monitor.detect import detect
+    from monitor.extract.language import detect_language
+
     title = page.title or entry.title
     published = page.published or entry.published
     detected = detect_language(f"{title}\n{page.text}")

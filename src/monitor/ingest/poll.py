@@ -15,6 +15,7 @@ says what happened.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,14 +34,43 @@ from monitor.ingest.identify import (
     entry_lookup_keys,
     superseded_version,
 )
-from monitor.models import Entry, Source, SourceState
+from monitor.models import Document, Entry, Source, SourceState
 from monitor.sources.listing import fetch_listing
 
 logger = logging.getLogger(__name__)
 
-#: Documents written per flush while a poll goes on, or fewer when their text reaches FLUSH_BYTES.
+#: Documents written per flush while a poll goes on, or fewer when their text reaches FLUSH_BYTES,
+#: or when the documents not yet written by all the run's sources together reach the run's
+#: `Budget` (a run polls up to MONITOR_MAX_PARALLEL_SOURCES sources at once: without it, a
+#: hundred sources of a hundred new articles each held all ten thousand in memory at once).
 FLUSH_EVERY = 500
 FLUSH_BYTES = 8 * 1024 * 1024
+RUN_BUFFER_BYTES = 24 * 1024 * 1024
+
+
+class Budget:
+    """Estimated bytes of documents read but not yet written, over all sources of a run."""
+
+    def __init__(self, limit: int = RUN_BUFFER_BYTES) -> None:
+        self.limit, self.used = limit, 0
+        self._lock = threading.Lock()
+
+    def take(self, size: int) -> None:
+        with self._lock:
+            self.used += size
+
+    def give_back(self, size: int) -> None:
+        with self._lock:
+            self.used -= size
+
+    @property
+    def exhausted(self) -> bool:
+        return self.used >= self.limit
+
+
+def _estimate(doc: Document) -> int:
+    """The memory a document's body takes while it waits (text twice: body and search twins)."""
+    return 2 * (len(doc.text) + len(doc.title)) + 4096
 
 
 @dataclass
@@ -66,19 +96,16 @@ class _Batch:
     versions: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     unclustered: list[str] = field(default_factory=list)
     text_bytes: int = 0
-
-    @property
-    def full(self) -> bool:
-        return len(self.docs) >= FLUSH_EVERY or self.text_bytes >= FLUSH_BYTES
+    held: int = 0  # bytes taken from the run's budget
 
 
 class _Poll:
     """The documents side of one source's poll: what is known, what was seen, the batch."""
 
     def __init__(self, source: Source, repo: Repository, fetcher: Fetcher, result: SourceResult,
-                 analyser: Analyser) -> None:
+                 analyser: Analyser, budget: Budget) -> None:
         self.source, self.repo, self.fetcher, self.result = source, repo, fetcher, result
-        self.analyser = analyser
+        self.analyser, self.budget = analyser, budget
         self.batch = _Batch()
         self.seen: set[str] = set()
         self.problems: list[str] = []
@@ -113,10 +140,25 @@ class _Poll:
             self.result.updated += 1
         self.batch.docs[doc.id] = doc.body()
         self.batch.text_bytes += len(doc.text) + len(doc.title)
+        size = _estimate(doc)
+        self.batch.held += size
+        self.budget.take(size)
+
+    @property
+    def full(self) -> bool:
+        batch = self.batch
+        return bool(batch.docs) and (len(batch.docs) >= FLUSH_EVERY or batch.text_bytes >= FLUSH_BYTES
+                                     or self.budget.exhausted)
 
     def flush(self) -> None:
         """Cluster and write the batch (IndexError_ when the write itself fails)."""
         batch, self.batch = self.batch, _Batch()
+        try:
+            self._write(batch)
+        finally:
+            self.budget.give_back(batch.held)
+
+    def _write(self, batch: _Batch) -> None:
         if batch.unclustered:
             try:
                 assign_clusters(batch.docs, batch.unclustered, self._candidates)
@@ -133,12 +175,13 @@ class _Poll:
 
 
 def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher,
-                  analyser: Analyser = IN_THREAD) -> SourceResult:
+                  analyser: Analyser = IN_THREAD, budget: Budget | None = None) -> SourceResult:
     """Fetch, extract, detect and index one source; failures are reported, never raised.
-    `analyser` runs the CPU-bound analysis of each page (monitor/ingest/analyse.py)."""
+    `analyser` runs the CPU-bound analysis of each page (monitor/ingest/analyse.py); `budget`
+    is shared by the sources of a run (memory of documents not yet written)."""
     result = SourceResult(source_id=source.id)
     try:
-        _ingest(source, repo=repo, fetcher=fetcher, result=result, analyser=analyser)
+        _ingest(source, repo=repo, fetcher=fetcher, result=result, analyser=analyser, budget=budget or Budget())
     except IndexError_ as exc:
         result.ok, result.error = False, str(exc)
         logger.error("source not indexed: %s", exc, extra={"source": source.id})
@@ -148,7 +191,8 @@ def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher,
     return result
 
 
-def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult, analyser: Analyser) -> None:
+def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult, analyser: Analyser,
+            budget: Budget) -> None:
     state = repo.sources.get(source.id)
     try:
         listing = fetch_listing(source, fetcher=fetcher, cursor=state)
@@ -165,7 +209,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     result.entries = len(listing.entries)
     ids, urls = entry_lookup_keys(listing.entries)
     known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
-    poll = _Poll(source, repo, fetcher, result, analyser)
+    poll = _Poll(source, repo, fetcher, result, analyser, budget)
     for entry in listing.entries:
         repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
@@ -182,7 +226,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         except Exception:  # noqa: BLE001 - one page that breaks extraction must not cost the others
             logger.exception("article failed unexpectedly", extra={"source": source.id, "url": entry.url})
             result.article_errors += 1
-        if poll.batch.full:
+        if poll.full:
             poll.flush()
     poll.flush()
     problems = ([f"{result.article_errors} article(s) could not be fetched"] if result.article_errors else [])

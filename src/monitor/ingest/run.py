@@ -17,7 +17,7 @@ from monitor.errors import MonitorError
 from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest.analyse import Analyser
-from monitor.ingest.poll import SourceResult, ingest_source
+from monitor.ingest.poll import Budget, SourceResult, ingest_source
 from monitor.knowledge import reconcile
 from monitor.models import Source
 from monitor.review import ReviewPolicy
@@ -52,7 +52,9 @@ def poll_sources(settings: Settings, sources: list[Source], *, repo: Repository)
     workers = max(1, min(settings.max_parallel_sources, len(sources)))
     with Fetcher(settings) as fetcher, Analyser(settings.workers_for_analysis) as analyser, \
             ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda s: ingest_source(s, repo=repo, fetcher=fetcher, analyser=analyser), sources))
+        budget = Budget()
+        return list(pool.map(lambda s: ingest_source(s, repo=repo, fetcher=fetcher, analyser=analyser, budget=budget),
+                             sources))
 
 
 def run(settings: Settings, sources: list[Source], *, repo: Repository) -> RunSummary:
