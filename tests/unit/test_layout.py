@@ -84,6 +84,8 @@ COVERED_ELSEWHERE: dict[str, tuple[tuple[str, ...], str]] = {
                        "one source from listing to stored documents and state"),
     "ingest/run.py": (("integration/test_sources_hostile.py", "integration/test_end_to_end.py",
                        "integration/test_faults.py"), "a whole run: sources in parallel, reconcile, alert"),
+    "detect/__init__.py": (("unit/detect/test_amenable.py", "unit/detect/test_background.py"),
+                           "the engine loaded on first use of `detect`: every detection test imports it so"),
     "ingest/warm.py": (("unit/ingest/test_analyse.py",),
                        "imported by the analysis pool's fork server: every pooled analysis there runs on it"),
     "ingest/document.py": (("integration/test_sources_ingest.py",),
