@@ -136,6 +136,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--no-candidates", action="store_true", help="the stage table only (e.g. on older code)")
     args = parser.parse_args()
     detect_language("warm up the model"), detect("Guatemala will receive Hondurans.", title="warm-up")
     stages = stage_table(args.docs, args.rounds)
@@ -143,9 +144,10 @@ def main() -> None:
     print(f"{'stage':<14} {'on-topic':>10} {'off-topic':>10}")
     for stage in ("extraction", "language", "detection", "fingerprint", "total"):
         print(f"{stage:<14} {stages['on-topic'][stage]:>10.2f} {stages['off-topic'][stage]:>10.2f}")
-    rows = extraction_table(args.rounds)
-    print("\nextraction candidates on the 80-page set (goal: removed >= 97 %, kept >= 99.5 %; fastest that holds)")
-    print(f"{'extractor':<56} {'ms/page':>8} {'removed':>8} {'kept':>8} {'held-out removed':>17}")
+    rows = [] if args.no_candidates else extraction_table(args.rounds)
+    if rows:
+        print("\nextraction candidates on the 80-page set (goal: removed >= 97 %, kept >= 99.5 %; fastest that holds)")
+        print(f"{'extractor':<56} {'ms/page':>8} {'removed':>8} {'kept':>8} {'held-out removed':>17}")
     for r in rows:
         print(f"{r['extractor']:<56} {r['ms_per_page']:>8.2f} {r['boilerplate_removed']:>8.1%} {r['article_kept']:>8.1%} "
               f"{r['held_out_removed']:>17.1%}{'' if r['qualifies'] else '  (fails the bar)'}")
