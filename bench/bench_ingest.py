@@ -22,7 +22,6 @@ from html import escape as html_escape
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile

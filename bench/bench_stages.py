@@ -109,7 +109,7 @@ def extraction_table(rounds: int) -> list[dict]:
         tuned, held = extraction_quality(TEMPLATES, fn), extraction_quality(HELD_OUT, fn)
         removed = (tuned.boilerplate_removed + held.boilerplate_removed) / (tuned.boilerplate_lines + held.boilerplate_lines)
         kept = (tuned.article_kept + held.article_kept) / (tuned.article_lines + held.article_lines)
-        rows.append({"extractor": name, "pages": tuned.pages + held.pages, "ms_per_page": cpu_ms(lambda p: fn(p[1], p[0]), pages, rounds),
+        rows.append({"extractor": name, "pages": tuned.pages + held.pages, "ms_per_page": cpu_ms(lambda p, fn=fn: fn(p[1], p[0]), pages, rounds),
                      "boilerplate_removed": removed, "article_kept": kept, "held_out_removed": held.removed_share,
                      "qualifies": removed >= 0.97 and kept >= 0.995})
     return rows

@@ -104,6 +104,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the package: no stat() of each file per request
     )
     env.filters.update(country=country, marked=marked, href=href, day=day, host=host, status_words=status_words,
                        action_label=lambda a: i18n.gettext(ACTION_LABELS.get(a, a)))
