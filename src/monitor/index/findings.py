@@ -52,22 +52,29 @@ class FindingStore:
         return self._compare_and_set(finding_id, changes, must_exist=False)
 
     def _compare_and_set(self, finding_id: str, changes: Callable[[dict[str, Any]], dict[str, Any]], *,
-                         must_exist: bool) -> dict[str, Any] | None:
+                         must_exist: bool, current: dict[str, Any] | None = None,
+                         refresh: bool = True) -> dict[str, Any] | None:
+        """The loop of `change` and `add_source` (and `merge_many`, which passes the record it has
+        already read as `current`): read, apply, write if unchanged, again on conflict."""
         for _attempt in range(_CAS_ATTEMPTS):
-            current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}",
-                                       missing_ok=not must_exist)
             if current is None:
-                return None
+                current = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}",
+                                           missing_ok=not must_exist)
+                if current is None:
+                    return None
             update = changes(current)
             if not update:
                 return None
-            if (done := self.update_if_unchanged(current, update)) is not None:
+            if (done := self.update_if_unchanged(current, update, refresh=refresh)) is not None:
                 return done
+            current = None
         raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
 
-    def update_if_unchanged(self, current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any] | None:
+    def update_if_unchanged(self, current: dict[str, Any], changes: dict[str, Any], *,
+                            refresh: bool = True) -> dict[str, Any] | None:
         """Compare-and-set on a record read with `get_versioned` (None when it changed since)."""
-        return es.update_if_unchanged(self.client, self.index, current, changes, what=f"finding {current['id']}")
+        return es.update_if_unchanged(self.client, self.index, current, changes, what=f"finding {current['id']}",
+                                      refresh=refresh)
 
     def merge_many(self, updates: dict[str, tuple[dict[str, Any] | None,
                                                   Callable[[dict[str, Any]], dict[str, Any]]]]) -> set[str]:
@@ -83,23 +90,16 @@ class FindingStore:
         current = es.mget_versioned(self.client, self.index, updates, what="findings")
         for finding_id, (body, changes) in updates.items():
             record = current.get(finding_id)
-            if record is None and body is not None:
+            if record is None:
+                if body is None:
+                    continue
                 if es.create_once(self.client, self.index, finding_id, body, what=f"finding {finding_id}",
                                   refresh=False):
                     created.add(finding_id)
                     continue
+                # created by another run since the multi-get: it is there to read
                 record = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}")
-            for _attempt in range(_CAS_ATTEMPTS):
-                if record is None:
-                    break
-                update = changes(record)
-                if not update or es.update_if_unchanged(self.client, self.index, record, update,
-                                                        what=f"finding {finding_id}", refresh=False) is not None:
-                    break
-                record = es.get_versioned(self.client, self.index, finding_id, what=f"finding {finding_id}",
-                                          missing_ok=True)
-            else:
-                raise IndexError_(f"finding {finding_id} kept changing under concurrent updates")
+            self._compare_and_set(finding_id, changes, must_exist=False, current=record, refresh=False)
         self.refresh()
         return created
 
@@ -134,8 +134,7 @@ class FindingStore:
         """Mark a finding read by `unplanned()` planned, unless it changed since (a decision or a
         new source made since must be planned again: False, and the next run does it). With
         `refresh=False` the caller refreshes once after marking many (`refresh()`)."""
-        return es.update_if_unchanged(self.client, self.index, record, {"alerts_planned": True},
-                                      what=f"finding {record['id']}", refresh=refresh) is not None
+        return self.update_if_unchanged(record, {"alerts_planned": True}, refresh=refresh) is not None
 
     def latest(self, size: int = 100) -> list[dict[str, Any]]:
         """The most recently learned records."""
