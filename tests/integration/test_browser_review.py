@@ -8,6 +8,7 @@ filters, timelines, subscribe with its preview). Screenshots go to tests/artifac
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,6 +23,22 @@ from tests.integration.test_browser import ARTIFACTS, browser  # noqa: F401 - th
 from tests.integration.test_finding_lifecycle import FINDING, NEWS, Sources, ingest, parsed
 
 pytestmark = pytest.mark.integration
+
+
+def settled(condition):
+    """`condition`, read as not yet true while the browser is replacing the page: after a click
+    that navigates, an element found in the old document can vanish under the read
+    (StaleElementReference, or Chromium's "Node … does not belong to the document")."""
+    def check(driver):
+        try:
+            return condition(driver)
+        except StaleElementReferenceException:
+            return False
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return False
+            raise
+    return check
 
 
 def test_review_queue_approve_and_finding_page_in_headless_chromium(browser, es_url, prefix, repo, site, smtp,  # noqa: F811
@@ -44,11 +61,11 @@ def test_review_queue_approve_and_finding_page_in_headless_chromium(browser, es_
         browser.find_element(By.ID, "name").send_keys("Ana")
         browser.find_element(By.ID, "token").send_keys("wrong")
         browser.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
+        wait.until(settled(ec.presence_of_element_located((By.CSS_SELECTOR, "p.error"))))
         browser.find_element(By.ID, "name").send_keys("Ana")
         browser.find_element(By.ID, "token").send_keys("op-s3cret")
         browser.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Review queue"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Review queue")))
         review = browser.find_element(By.CSS_SELECTOR, "article.review")
         assert review.find_element(By.TAG_NAME, "h2").text == "Mexican nationals made amenable to transfer to Guatemala"
         assert review.find_element(By.CSS_SELECTOR, "code.finding-id").text == FINDING
@@ -62,7 +79,7 @@ def test_review_queue_approve_and_finding_page_in_headless_chromium(browser, es_
         assert browser.save_screenshot(str(ARTIFACTS / "review-queue.png"))
 
         review.find_element(By.XPATH, ".//button[normalize-space()='Approve and send']").click()
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "p.done")))
+        wait.until(settled(ec.presence_of_element_located((By.CSS_SELECTOR, "p.done"))))
         assert browser.find_element(By.CSS_SELECTOR, "p.done").text == (
             f"Approved {FINDING}: 1 alert(s) planned, 1 sent.")
         assert browser.find_element(By.CSS_SELECTOR, "p.empty").text == "The review queue is empty."
@@ -80,27 +97,27 @@ def test_review_queue_approve_and_finding_page_in_headless_chromium(browser, es_
 
         # The same pages in Spanish: the visible switch, remembered across pages.
         browser.find_element(By.LINK_TEXT, "Español").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nacionales de México"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nacionales de México")))
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
         assert browser.find_element(By.CSS_SELECTOR, ".status-text").text == (
             "Publicado por 1 medio, aún sin confirmación de una fuente gubernamental")
         assert "retenido → publicado por Ana" in browser.find_element(By.CSS_SELECTOR, "ol.history").text
         assert browser.save_screenshot(str(ARTIFACTS / "finding-page-es.png"))
         browser.find_element(By.LINK_TEXT, "Buscar").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Buscar documentos y hallazgos"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Buscar documentos y hallazgos")))
         browser.find_element(By.ID, "q").send_keys("Guatemala")
         browser.find_element(By.XPATH, "//button[normalize-space()='Buscar']").click()
-        wait.until(ec.text_to_be_present_in_element((By.ID, "results-heading"), "documento"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.ID, "results-heading"), "documento")))
         assert "para «Guatemala»" in browser.find_element(By.ID, "results-heading").text
         assert browser.find_element(By.CSS_SELECTOR, "label[for=f-receiving]").text == "País receptor"
         browser.find_element(By.LINK_TEXT, "Cronologías").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Cronologías de hallazgos"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Cronologías de hallazgos")))
         assert "Traslados a Guatemala (GT)" in browser.find_element(By.CSS_SELECTOR, "section.timeline").text
         browser.find_element(By.LINK_TEXT, "Recibir alertas").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Suscribirse a las alertas"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Suscribirse a las alertas")))
         browser.find_element(By.ID, "receiving").send_keys("GT")
         browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Vista previa')]").click()
-        wait.until(ec.presence_of_element_located((By.ID, "preview-heading")))
+        wait.until(settled(ec.presence_of_element_located((By.ID, "preview-heading"))))
         assert browser.find_element(By.ID, "preview-heading").text.startswith("Se habr")
         browser.find_element(By.LINK_TEXT, "English").click()
-        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Subscribe to alerts"))
+        wait.until(settled(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Subscribe to alerts")))
