@@ -3,7 +3,7 @@
 
 | Airflow | fills | example (environment form) |
 | --- | --- | --- |
-| connection `monitor_es` | es_url; index_prefix from extra `index_prefix` | `AIRFLOW_CONN_MONITOR_ES=http://elasticsearch:9200` |
+| connection `monitor_es` | es_url; index_prefix from extra `index_prefix`; more nodes of the cluster from extra `hosts` | `AIRFLOW_CONN_MONITOR_ES=http://elasticsearch:9200` |
 | connection `monitor_smtp` | smtp_host, smtp_port, smtp_user, smtp_password; smtp_from from extra `from_email`; smtp_security from extra `security` (`none`, `starttls`, `ssl`) or the SMTP provider's `disable_ssl` / `disable_tls` | `AIRFLOW_CONN_MONITOR_SMTP=smtp://user:pa%24%24@relay.example.org:587?security=starttls` |
 | variable `monitor_<field>` | that Settings field | `AIRFLOW_VAR_MONITOR_INDEX_PREFIX=monitor` |
 
@@ -100,7 +100,16 @@ def es_values(conn: Any) -> dict[str, Any]:
         if conn.password:
             credentials += ":" + quote(conn.password, safe="")
         credentials += "@"
-    values: dict[str, Any] = {"es_url": f"{scheme}://{credentials}{host}{f':{port}' if port else ''}"}
+    urls = [f"{scheme}://{credentials}{host}{f':{port}' if port else ''}"]
+    # More nodes of the same cluster: extra `hosts`, a list or a comma-separated string of URLs
+    # (the connection's login and password apply to them too).
+    more = conn.extra_dejson.get("hosts") or []
+    for url in more.split(",") if isinstance(more, str) else more:
+        if url := str(url).strip():
+            parts = urlsplit(url if "://" in url else f"{scheme}://{url}")
+            node = parts.netloc if parts.port else f"{parts.netloc}:9200"
+            urls.append(f"{parts.scheme}://{credentials}{node}")
+    values: dict[str, Any] = {"es_url": ",".join(urls)}
     if prefix := conn.extra_dejson.get("index_prefix"):
         values["index_prefix"] = prefix
     return values

@@ -37,9 +37,19 @@ MAX_CLAUSES = 4096
 CONNECTIONS_PER_NODE = 32
 
 
+def node_urls(url: str) -> list[str]:
+    """The node URLs in `url`: one URL, or several separated by commas (the nodes of one cluster)."""
+    return [part.strip() for part in url.split(",") if part.strip()]
+
+
 def connect(url: str) -> Elasticsearch:
-    """A client for `url` (thread-safe; one per process is enough)."""
-    return Elasticsearch(url, request_timeout=30, max_retries=2, retry_on_timeout=True,
+    """A client for `url` (thread-safe; one per process is enough).
+
+    `url` may name several nodes of one cluster, separated by commas: requests are spread over
+    them, and a node that stops answering is set aside while its retries go to the others (the
+    client's dead-node pool), so a cluster that loses one node keeps serving the run.
+    """
+    return Elasticsearch(node_urls(url), request_timeout=30, max_retries=2, retry_on_timeout=True,
                          connections_per_node=CONNECTIONS_PER_NODE)
 
 

@@ -56,6 +56,16 @@ def test_es_connection_extra_may_name_the_index_prefix_and_must_have_a_host():
         es_values(from_json({"conn_type": "http"}))
 
 
+def test_es_connection_extra_hosts_name_more_nodes_of_the_cluster():
+    conn = from_json({"conn_type": "http", "host": "es1", "login": "u", "password": "p",
+                      "extra": {"hosts": "http://es2:9201, es3"}})
+    assert es_values(conn)["es_url"] == "http://u:p@es1:9200,http://u:p@es2:9201,http://u:p@es3:9200"
+    listed = uri("http://es1:9200?hosts=http%3A%2F%2Fes2%3A9200%2Chttp%3A%2F%2Fes3%3A9200")
+    assert es_values(listed)["es_url"] == "http://es1:9200,http://es2:9200,http://es3:9200"
+    as_list = from_json({"conn_type": "https", "host": "es1", "extra": {"hosts": ["es2:9243"]}})
+    assert es_values(as_list)["es_url"] == "https://es1:9200,https://es2:9243"
+
+
 def test_smtp_connection_uri_with_credentials_security_and_sender():
     conn = uri("smtp://alerts%40org:s3cr%2Ft@relay.example.org:587?security=starttls&from_email=alerts%40org",
                conn_id="monitor_smtp")

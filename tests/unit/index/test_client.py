@@ -11,6 +11,7 @@ from elasticsearch import BadRequestError
 from elasticsearch import ConnectionError as ESConnectionError
 
 from monitor.errors import IndexError_
+from monitor.index import client
 from monitor.index.client import MAX_CLAUSES, MAX_TERMS, chunks, hits, translated, unique
 
 
@@ -63,3 +64,14 @@ def test_other_errors_pass_through_untranslated():
     with pytest.raises(KeyError):
         with translated("read a document"):
             raise KeyError("_source")  # a bug of ours, not the cluster's: not dressed as an outage
+
+
+def test_a_comma_separated_url_names_every_node_of_one_cluster():
+    assert client.node_urls("http://a:9200") == ["http://a:9200"]
+    assert client.node_urls(" http://a:9200, http://b:9201 ,") == ["http://a:9200", "http://b:9201"]
+    es = client.connect("http://127.0.0.1:9200,http://127.0.0.1:9201")
+    try:
+        nodes = sorted(node.port for node in es.transport.node_pool.all())
+    finally:
+        es.close()
+    assert nodes == [9200, 9201]
