@@ -209,7 +209,10 @@ MAPPINGS: dict[str, dict[str, Any]] = {
     },
 }
 
-SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+#: One primary shard per index; one replica once the cluster has a second node, none on a
+#: single node (which stays green). A three-node cluster keeps every document and finding on
+#: two nodes, so losing one node loses nothing (the topology test kills one mid-run).
+SETTINGS: dict[str, Any] = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
 VERSION = 1
 #: The indices holding document bodies: language subfields, folded search fields.
 TEXT_INDICES = (DOCUMENTS, VERSIONS)
