@@ -2,7 +2,9 @@
 
 It runs one single-node cluster of the official integ-test distribution on 127.0.0.1 with
 security off, its config/data/logs under `<state>/es`; the distribution and the JDK come from
-`es_distribution.py`. Elasticsearch refuses to run as root, so under root it runs as the
+`es_distribution.py`. The same class runs one node of a local multi-node cluster (`Node`;
+the topology test's three nodes): its own home and ports, discovery through the others'
+transport ports instead of `single-node`. Elasticsearch refuses to run as root, so under root it runs as the
 system user `monitor-es` (created when missing) through `setpriv`. Never used when
 MONITOR_ES_URL is set.
 
@@ -51,14 +53,30 @@ def _is_root() -> bool:
     return os.geteuid() == 0
 
 
-class LocalElasticsearch:
-    """One local single-node cluster per state directory."""
+@dataclass(frozen=True)
+class Node:
+    """One node of a local multi-node cluster: its name, home, HTTP port (transport: +100),
+    and every master-eligible node of the cluster as (name, transport port)."""
 
-    def __init__(self, settings: Settings) -> None:
+    name: str
+    home: Path
+    port: int
+    cluster: tuple[tuple[str, int], ...]
+
+    @property
+    def transport_port(self) -> int:
+        return self.port + 100
+
+
+class LocalElasticsearch:
+    """One local single-node cluster per state directory, or one `Node` of a local cluster."""
+
+    def __init__(self, settings: Settings, *, node: Node | None = None) -> None:
         self.settings = settings
         self.version = settings.es_version
         self.state = settings.state_path
-        self.home = self._choose_home()
+        self.node = node
+        self.home = node.home if node else self._choose_home()
         self.pidfile = self.home / "es.pid"
         self.infofile = self.home / "es.json"
 
@@ -84,7 +102,11 @@ class LocalElasticsearch:
     @property
     def port(self) -> int:
         info = self._info()
-        return int(info.get("port", self.settings.es_port))
+        return int(info.get("port", self._configured_port))
+
+    @property
+    def _configured_port(self) -> int:
+        return self.node.port if self.node else self.settings.es_port
 
     @property
     def url(self) -> str:
@@ -118,7 +140,7 @@ class LocalElasticsearch:
                 return current
             if current.pid:
                 self._stop_pid(current.pid)
-            port = self.settings.es_port
+            port = self._configured_port
             if _port_busy(port) or _port_busy(port + 100):
                 raise ServiceError(
                     f"port {port} or {port + 100} on 127.0.0.1 is already in use by another process; "
@@ -145,14 +167,20 @@ class LocalElasticsearch:
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         shutil.rmtree(config, ignore_errors=True)
         shutil.copytree(dist / "config", config)
+        if self.node:
+            names = ", ".join(name for name, _ in self.node.cluster)
+            seeds = ", ".join(f"127.0.0.1:{transport}" for _, transport in self.node.cluster)
+            discovery = [f"cluster.initial_master_nodes: [{names}]", f"discovery.seed_hosts: [{seeds}]"]
+        else:
+            discovery = ["discovery.type: single-node"]
         (config / "elasticsearch.yml").write_text(
             "\n".join([
-                "cluster.name: asylum-monitor-local",
-                "node.name: local-1",
+                f"cluster.name: asylum-monitor-{'cluster' if self.node else 'local'}",
+                f"node.name: {self.node.name if self.node else 'local-1'}",
                 "network.host: 127.0.0.1",
                 f"http.port: {port}",
                 f"transport.port: {port + 100}",
-                "discovery.type: single-node",
+                *discovery,
                 "xpack.security.enabled: false",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.auto_create_index: false",

@@ -69,12 +69,22 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up mid-answer (a killed worker, a timeout) is not a server error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """Serve a `Site` on 127.0.0.1 in a background thread."""
 
     def __init__(self, site: Site, *, host: str = "127.0.0.1", port: int = 0) -> None:
         self.site = site
-        self.httpd = ThreadingHTTPServer((host, port), _handler(site))
+        self.httpd = _QuietServer((host, port), _handler(site))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
