@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MONITOR_STATE_DIR ?= $(CURDIR)/.state
 
-.PHONY: install system-deps system-deps-run run test test-unit bench es-up es-down es-status clean
+.PHONY: install system-deps system-deps-run system-deps-topology run test test-unit topology-test bench es-up es-down es-status clean
 
 # What the Python environment cannot provide, from Debian: Maven (the Elasticsearch launcher
 # fetches the distribution with `mvn dependency:copy`), Chromium and its chromedriver (the
@@ -36,9 +36,20 @@ define require_commands
 	  || { echo "make: apt-get installed $(2) but \`$$command\` is still not on PATH" >&2; exit 1; }; done
 endef
 
+# The production topology (`make topology-test`): PostgreSQL 15 and Redis 7 from Debian, and
+# Maven for the Elasticsearch distribution.
+TOPOLOGY_COMMANDS := /usr/lib/postgresql/15/bin/postgres /usr/lib/postgresql/15/bin/initdb redis-server redis-cli $(RUN_COMMANDS)
+TOPOLOGY_PACKAGES := postgresql-15 redis-server $(RUN_PACKAGES)
+# Its own venv: the Celery executor, the FAB auth manager and the Postgres driver of
+# docker-compose.yml's image, kept out of the venv `make run` and `make test` use.
+TOPOLOGY_VENV ?= .venv-topology
+
 # Everything `make test` needs from the system.
 system-deps:
 	$(call require_commands,$(SYSTEM_COMMANDS),$(SYSTEM_PACKAGES))
+
+system-deps-topology:
+	$(call require_commands,$(TOPOLOGY_COMMANDS),$(TOPOLOGY_PACKAGES))
 
 # What `make run` (and the local Elasticsearch) needs from the system: Maven only.
 system-deps-run:
@@ -69,6 +80,18 @@ bench: system-deps-run install
 	$(BIN)/python bench/bench_search.py --docs 100000 --json bench/results.json
 	$(BIN)/python bench/bench_load.py --docs 20000 --clients 32 --workers 2 --json bench/results.json
 	$(BIN)/python bench/bench_ingest.py --articles 10000 --on-topic 2000 --feeds 100 --sources 200 --json bench/results.json
+
+# docker-compose.yml's Celery variant, for real on this machine (tests/topology, ~10 minutes):
+# PostgreSQL, Redis, Airflow's api-server, scheduler, dag-processor, triggerer and two Celery
+# workers, and three Elasticsearch nodes; it SIGKILLs a node and a worker mid-run.
+topology-test: system-deps-topology $(TOPOLOGY_VENV)/.installed
+	PATH="$(CURDIR)/$(TOPOLOGY_VENV)/bin:$$PATH" $(TOPOLOGY_VENV)/bin/python -m pytest tests/topology -p no:cacheprovider
+
+$(TOPOLOGY_VENV)/.installed: pyproject.toml
+	test -d $(TOPOLOGY_VENV) || $(PYTHON) -m venv $(TOPOLOGY_VENV)
+	$(TOPOLOGY_VENV)/bin/pip install --quiet --upgrade pip
+	$(TOPOLOGY_VENV)/bin/pip install --quiet -e '.[test,topology]'
+	touch $@
 
 test-unit: install
 	$(BIN)/python -m pytest tests/unit
