@@ -2,7 +2,7 @@
 
 | variable | default | meaning |
 | --- | --- | --- |
-| MONITOR_ES_URL | unset | an existing cluster; when unset the local launcher's cluster is used |
+| MONITOR_ES_URL | unset | an existing cluster (several nodes of one cluster: their URLs separated by commas); when unset the local launcher's cluster is used |
 | MONITOR_ES_PORT | 9200 | HTTP port of the local cluster the launcher starts |
 | MONITOR_ES_VERSION | 9.5.4 | integ-test distribution version the launcher fetches |
 | MONITOR_ES_HEAP | 1g | heap of the local cluster |
