@@ -12,6 +12,7 @@ way (event filters matching across events) and logged as an error until the inde
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from typing import Any
 
@@ -64,15 +65,42 @@ def search(client: Elasticsearch, names: IndexNames, params: queries.SearchParam
 
 def _page(client: Elasticsearch, names: IndexNames, params: queries.SearchParams) -> results.SearchResult:
     with es.translated("search documents"):
-        response = _send(client, names.documents, params)
+        response = _send_page(client, names.documents, params)
         unclustered = response.get("aggregations", {}).get(queries.UNCLUSTERED, {}).get("doc_count", 0)
         if unclustered > 1:  # they would show as one story: search again uncollapsed
             logger.warning("%d matching documents have no cluster_id; not collapsing", unclustered)
-            response = _send(client, names.documents, params.with_(collapse=False))
+            response = _send_page(client, names.documents, params.with_(collapse=False))
     return results.parse_search(response, params)
 
 
 _NOT_NESTED = "failed to find nested object under path [events]"
+
+
+def _send_page(client: Elasticsearch, index: str, params: queries.SearchParams) -> dict[str, Any]:
+    """One page: the hits and the counts (`queries.page_requests`) in one multi-search, answered
+    as one search response would be (the counts' total and aggregations, the page's hits)."""
+    try:
+        return _multi(client, index, *queries.page_requests(params))
+    except BadRequestError as exc:
+        if _NOT_NESTED not in str(exc):
+            raise
+    logger.error("the documents index predates nested events: event filters match across events until "
+                 "`monitor index migrate documents` is run")
+    return _multi(client, index, *queries.page_requests(params, nested_events=False))
+
+
+def _multi(client: Elasticsearch, index: str, page: dict[str, Any], counts: dict[str, Any]) -> dict[str, Any]:
+    answer = client.msearch(searches=[{"index": index}, page, {"index": index, "request_cache": True}, counts])
+    hits, counted = answer["responses"]
+    for part in (hits, counted):
+        if "error" in part:  # a failed part is an answer, not an exception, in a multi-search
+            raise BadRequestError(message=json.dumps(part["error"])[:2000], meta=answer.meta, body=part)
+    response = dict(hits)
+    response["hits"] = {**hits["hits"], "total": counted["hits"]["total"]}
+    response["took"] = max(hits.get("took", 0), counted.get("took", 0))
+    if "aggregations" in counted:
+        response["aggregations"] = counted["aggregations"]
+    return response
 
 
 def _send(client: Elasticsearch, index: str | None, params: queries.SearchParams, **cursor: Any) -> dict[str, Any]:

@@ -212,6 +212,26 @@ def search_request(
     return body
 
 
+def page_requests(params: SearchParams, *, nested_events: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Page mode as two bodies for one multi-search: the page, and what is counted over every match.
+
+    - The page: `search_request`'s hits, highlights and collapse, without aggregations and
+      without an exact total, so Elasticsearch may skip documents that cannot make the page.
+    - The counts: the exact total, the facets and the unclustered check, `size: 0`. Elasticsearch's
+      shard request cache keeps such an answer until the index next changes, so the facets of
+      a search many people run (the newest documents, a common word) are counted once per
+      refresh, not once per request. At 1,000,000 documents the facets were two thirds of a
+      broad search's time (docs/BENCHMARKS.md, "Search at a million documents").
+    """
+    body = search_request(params, nested_events=nested_events)
+    aggs = body.pop("aggs", None)
+    body["track_total_hits"] = False
+    counts: dict[str, Any] = {"size": 0, "query": body["query"], "track_total_hits": True}
+    if aggs:
+        counts["aggs"] = aggs
+    return body, counts
+
+
 def encode_cursor(pit: str, after: list[Any]) -> str:
     """An opaque cursor for the next page: the point in time and the last hit's sort values."""
     raw = json.dumps({"pit": pit, "after": after}, separators=(",", ":")).encode()

@@ -4,9 +4,11 @@ import pytest
 
 from monitor.index.queries.search import (
     MAX_WINDOW,
+    UNCLUSTERED,
     SearchParams,
     decode_cursor,
     encode_cursor,
+    page_requests,
     search_request,
 )
 
@@ -109,6 +111,21 @@ def test_facets_are_terms_aggregations_and_a_date_histogram():
     assert aggs["published"]["date_histogram"]["calendar_interval"] == "year"
     assert "aggs" not in search_request(SearchParams(facets=False, collapse=False))
     assert SearchParams(interval="fortnight").interval == "auto"
+
+
+def test_a_page_is_sent_as_the_hits_and_the_counts_over_the_same_query():
+    params = SearchParams(text="asylum", receiving=("GT",), page=2)
+    whole = search_request(params)
+    page, counts = page_requests(params)
+    # The page: everything but the aggregations, without an exact total (so ES may skip documents).
+    assert "aggs" not in page and page["track_total_hits"] is False
+    assert {k: v for k, v in page.items() if k != "track_total_hits"} == \
+        {k: v for k, v in whole.items() if k not in ("aggs", "track_total_hits")}
+    # The counts: the same query, the exact total, every facet and the unclustered check, no hits.
+    assert counts == {"size": 0, "query": whole["query"], "track_total_hits": True, "aggs": whole["aggs"]}
+    assert UNCLUSTERED in counts["aggs"]
+    bare_page, bare_counts = page_requests(SearchParams(text="x", facets=False, collapse=False))
+    assert "aggs" not in bare_counts and bare_counts["track_total_hits"] is True and "collapse" not in bare_page
 
 
 def test_the_histogram_interval_follows_the_date_range_unless_chosen():
