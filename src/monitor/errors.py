@@ -12,6 +12,7 @@
     │   ├── TooLarge           the body passed the byte cap
     │   └── HTTPStatusError    a non-success status after retries
     ├── ParseError             a feed or page could not be parsed
+    │   └── NotAnArticle       the page is a block page, consent wall, soft 404… (never indexed)
     ├── IndexError_            Elasticsearch refused or was unreachable
     │   └── ExpiredCursor      a search cursor's point in time expired or is not ours (HTTP 410)
     ├── MailError              the SMTP server refused or was unreachable
@@ -84,6 +85,19 @@ class HTTPStatusError(FetchError):
 
 class ParseError(MonitorError):
     """A feed, page or API answer could not be parsed."""
+
+
+class NotAnArticle(ParseError):
+    """The page is not an article: a block or challenge page, a consent or login wall, an app
+    shell, a soft 404, a redirect interstitial (`extract/notarticle.py` names the kind)."""
+
+    def __init__(self, reason: str, url: str = "") -> None:
+        super().__init__(f"not an article ({reason}): {url}" if url else f"not an article ({reason})")
+        self.reason = reason
+        self.url = url
+
+    def __reduce__(self) -> tuple:  # crosses from analysis workers: rebuilt from its fields
+        return (self.__class__, (self.reason, self.url))
 
 
 class IndexError_(MonitorError):  # noqa: N801 - trailing underscore avoids the builtin

@@ -6,7 +6,8 @@ Nothing fetched is thrown away because a later stage failed: documents are writt
 batches of `FLUSH_EVERY` as the poll goes (so a listing of thousands of entries, or a
 failure late in one, keeps what was already read); a failed near-duplicate lookup leaves the
 batch's new documents as clusters of their own instead of dropping them; an article that
-cannot be fetched or extracted is counted and skipped. Whenever anything failed the cursor
+cannot be fetched or extracted is counted and skipped, and a page that is not an article (a
+block page, consent wall, soft 404…) is named in the source's problems, never indexed. Whenever anything failed the cursor
 stays where it was, so the next poll lists the source again and retries exactly what is
 missing (stored documents are recognised and skipped). A source never raises: its result
 says what happened.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor.dates import utcnow
-from monitor.errors import FetchError, IndexError_, ParseError
+from monitor.errors import FetchError, IndexError_, NotAnArticle, ParseError
 from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
@@ -210,6 +211,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     ids, urls = entry_lookup_keys(listing.entries)
     known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
     poll = _Poll(source, repo, fetcher, result, analyser, budget)
+    not_articles: dict[str, int] = {}  # kind of non-article page → how many (never indexed)
     for entry in listing.entries:
         repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
@@ -221,6 +223,8 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         except (FetchError, ParseError) as exc:
             logger.warning("article failed: %s", exc, extra={"source": source.id, "url": entry.url})
             result.article_errors += 1
+            if isinstance(exc, NotAnArticle):
+                not_articles[exc.reason] = not_articles.get(exc.reason, 0) + 1
         except IndexError_:
             raise
         except Exception:  # noqa: BLE001 - one page that breaks extraction must not cost the others
@@ -229,7 +233,10 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         if poll.full:
             poll.flush()
     poll.flush()
-    problems = ([f"{result.article_errors} article(s) could not be fetched"] if result.article_errors else [])
+    unfetched = result.article_errors - sum(not_articles.values())
+    problems = [f"{unfetched} article(s) could not be fetched"] if unfetched else []
+    if not_articles:
+        problems.append("not an article: " + ", ".join(f"{count} {kind}" for kind, count in sorted(not_articles.items())))
     problems += listing.errors + poll.problems
     if problems:
         result.ok, result.error = False, "; ".join(problems)
