@@ -58,8 +58,11 @@ _CONSENT_BUTTON = re.compile(r"accept all|reject all|aceptar todo|rechazar todo|
 _SHELL_ROOT = re.compile(r"<div[^>]+id=[\"'](?:root|app|__next|__nuxt|svelte)[\"'][^>]*>\s*</div>", _I)
 _NEEDS_JS = re.compile(r"enable javascript|javascript is (?:required|disabled)|you need to enable javascript|"
                        r"activa javascript|habilita javascript|requires javascript", _I)
-_NOT_FOUND = re.compile(r"\b(?:404|page not found|página no encontrada|pagina no encontrada|"
-                        r"page (?:does not|doesn't) exist|la página no existe|error 404)\b|^\s*not found\b", _I)
+#: "404" alone is not a cue ("Council note 404", "Flight 404"): only as the title's first word
+#: or with "not found" / "error" / "page" next to it.
+_NOT_FOUND = re.compile(r"^\s*(?:404|not found)\b|\b(?:404 (?:not found|error|page)|error 404|page not found|"
+                        r"página no encontrada|pagina no encontrada|page (?:does not|doesn't) exist|"
+                        r"la página no existe)\b", _I)
 _PASSWORD = re.compile(r"<input[^>]+type=[\"']?password", _I)
 _LOGIN = re.compile(r"\b(?:sign in|log in|login|subscribe to (?:continue|read)|iniciar sesión|inicia sesión|"
                     r"suscríbete para (?:continuar|leer)|create an account to continue)\b", _I)

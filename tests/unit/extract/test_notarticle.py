@@ -63,6 +63,13 @@ def test_a_short_news_brief_with_trigger_words_is_still_an_article():
     assert "federal judge" in page.text
 
 
+@pytest.mark.parametrize("title", ["Council note 404", "Flight 404 lands with 30 deportees", "Resolución 404/2025"])
+def test_a_number_404_in_a_short_story_title_is_not_a_soft_404(title):
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            "<p>The council met on Monday and approved the harbour budget.</p></article></body></html>")
+    assert not_an_article(html, "The council met on Monday and approved the harbour budget.", "https://x.example/") is None
+
+
 def _corpus_pages() -> list[Path]:
     return sorted(p for p in (REPO / "tests" / "corpus").rglob("*.html"))
 
