@@ -76,11 +76,13 @@ class TooLarge(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    """The server answered with an error status."""
+    """The server answered with an error status; `body` holds the start of its answer (a CDN's
+    block page or a bot challenge says what it is there)."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0) -> None:
+    def __init__(self, message: str, *, url: str = "", status: int = 0, body: bytes = b"") -> None:
         super().__init__(message, url=url)
         self.status = status
+        self.body = body
 
 
 class ParseError(MonitorError):

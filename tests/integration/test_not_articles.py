@@ -63,5 +63,20 @@ def test_only_the_real_article_is_indexed_and_each_non_article_is_named(repo):
     assert [hit["_source"]["url"] for hit in hits] == [f"{srv.base_url}/news/real-story"]
     assert result.new == 1 and result.article_errors == 6 and not result.ok
     state = repo.sources.get("mix")
-    assert "not an article: 1 app shell, 1 consent wall, 1 redirect interstitial, 1 soft 404" in state.last_error
-    assert "2 article(s) could not be fetched" in state.last_error  # the 403 and the 503: issue 15 item 3
+    # The 403 and the 503 are named by what their pages say, not counted as plain fetch errors.
+    assert state.last_error == ("not an article: 1 app shell, 1 block page, 1 challenge page, 1 consent wall, "
+                                "1 redirect interstitial, 1 soft 404")
+
+
+def test_an_error_status_whose_page_is_not_a_block_page_stays_a_fetch_error(repo):
+    with fs.FaultServer() as srv:
+        srv.routes["/robots.txt"] = fs.page("User-agent: *\nAllow: /\n", "text/plain")
+        srv.routes["/feed.xml"] = fs.page(_feed(srv.base_url), "application/rss+xml")
+        for path in PAGES:
+            srv.routes[path] = fs.status(403)  # "status 403", no block page's signature
+        [source] = parse_sources(f"sources:\n  - {{id: plain, kind: feed, url: '{srv.base_url}/feed.xml'}}\n")
+        settings = Settings(allow_loopback=True, host_delay=0, http_timeout=2.0, max_bytes=2_000_000)
+        with Fetcher(settings, deadline=6.0) as fetcher:
+            result = ingest_source(source, repo=repo, fetcher=fetcher)
+    assert result.article_errors == len(PAGES)
+    assert repo.sources.get("plain").last_error == f"{len(PAGES)} article(s) could not be fetched"

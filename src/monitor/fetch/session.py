@@ -40,6 +40,10 @@ MAX_REDIRECTS = 5
 CHUNK = 65_536
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309 lets crawlers stop reading robots.txt at 500 KiB
 MAX_CRAWL_DELAY = 30.0
+#: The start of a refusal's answer kept on `HTTPStatusError`: enough for a block page's signature.
+ERROR_BODY_BYTES = 32_768
+#: The statuses a CDN, a bot wall or a login wall answers with (their pages are read that far).
+REFUSAL_STATUSES = (401, 403, 429, 503)
 ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
           "application/xml;q=0.9,application/json;q=0.9,application/pdf;q=0.8,*/*;q=0.5")
 
@@ -122,7 +126,7 @@ class Fetcher:
                 continue
             if response.status_code >= 400 or (response.status_code >= 300 and response.status_code != 304):
                 raise HTTPStatusError(f"HTTP {response.status_code} from {current}", url=current,
-                                      status=response.status_code)
+                                      status=response.status_code, body=body[:ERROR_BODY_BYTES])
             return Response(
                 url=current, status=response.status_code, body=body,
                 content_type=response.headers.get("Content-Type", ""),
@@ -145,10 +149,11 @@ class Fetcher:
                 if response.status_code not in (429, 500, 502, 503, 504):
                     return response, body
                 status, retry_after = response.status_code, response.headers.get("Retry-After")
-                error = HTTPStatusError(f"HTTP {status} from {url}", url=url, status=status)
+                error = HTTPStatusError(f"HTTP {status} from {url}", url=url, status=status,
+                                        body=body[:ERROR_BODY_BYTES])
                 if retry_after:
                     error = HTTPStatusError(f"HTTP {status} from {url} (Retry-After: {retry_after})",
-                                            url=url, status=status)
+                                            url=url, status=status, body=body[:ERROR_BODY_BYTES])
             delay = retry_delay(attempt, policy=self._retry, status=status, retry_after=retry_after,
                                 remaining=deadline - time.monotonic())
             if delay is None:
@@ -174,8 +179,12 @@ class Fetcher:
             except requests.RequestException as exc:
                 raise TransientFetchError(f"cannot fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
             with response:
-                ok = 200 <= response.status_code < 300
-                body = self._read_capped(url, response, deadline, cap) if ok else b""
+                if 200 <= response.status_code < 300:
+                    body = self._read_capped(url, response, deadline, cap)
+                elif response.status_code in REFUSAL_STATUSES:
+                    body = self._read_head(url, response, deadline)
+                else:
+                    body = b""
             return response, body
 
     @staticmethod
@@ -209,6 +218,22 @@ class Fetcher:
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise FetchError(f"cannot read {url}: {exc.__class__.__name__}: {exc}", url=url) from exc
         return b"".join(chunks)
+
+    def _read_head(self, url: str, response: requests.Response, deadline: float) -> bytes:
+        """The first `ERROR_BODY_BYTES` of a refusal's page, best effort (nothing on any error)."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while size < ERROR_BODY_BYTES:
+                self._remaining(url, deadline)
+                chunk = response.raw.read1(CHUNK, decode_content=True)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except (FetchError, urllib3.exceptions.HTTPError, OSError):
+            return b""
+        return b"".join(chunks)[:ERROR_BODY_BYTES]
 
     # -- robots.txt ------------------------------------------------------------------------
     def _robots_allow(self, url: str) -> bool:

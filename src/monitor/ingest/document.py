@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from monitor.errors import FetchError, MonitorError, ParseError
+from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAnArticle, ParseError
 from monitor.extract.urls import canonical_url
 from monitor.fetch import Fetcher, Response
 from monitor.ingest.analyse import IN_THREAD, Analyser
@@ -36,6 +36,9 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
     for url in (*entry.text_urls, entry.url):
         try:
             found = read(fetcher.get(url))
+        except HTTPStatusError as exc:
+            error = _refusal(exc) or exc
+            continue
         except (FetchError, ParseError) as exc:
             error = exc
             continue
@@ -46,6 +49,19 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
         logger.info("using the abstract of %s: %s", entry.url, error)
         return abstract(Extracted(title=entry.title, text=entry.summary, published=entry.published))
     raise error or ParseError(f"no text for {entry.url}")
+
+
+def _refusal(error: HTTPStatusError) -> NotAnArticle | None:
+    """A refusal's block page, bot challenge or login wall as `NotAnArticle` (its kind named),
+    else None: an error status whose page is none of these stays a plain fetch error."""
+    if not error.body:  # the fetcher keeps the page of a refusal status only (REFUSAL_STATUSES)
+        return None
+    from monitor.extract.notarticle import not_an_article
+
+    reason = not_an_article(error.body.decode("utf-8", "replace"), "", error.url)
+    if reason in ("block page", "challenge page", "login wall"):
+        return NotAnArticle(reason, error.url)
+    return None
 
 
 def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
