@@ -37,7 +37,7 @@ import requests
 import yaml
 from dotenv import dotenv_values
 
-from tests.support import free_port
+from tests.support import free_port, free_port_pair
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE = REPO / "docker-compose.yml"
@@ -79,8 +79,20 @@ def compose_environment(service: str, variables: Mapping[str, str], hosts: Mappi
     for name, value in env.items():
         for compose_host, local in hosts.items():
             value = re.sub(rf"(?<=[/@]){re.escape(compose_host)}(?![\w-])", local, value)
-        env[name] = value
+        env[name] = _json_connection(value, hosts)
     return env
+
+
+def _json_connection(value: str, hosts: Mapping[str, str]) -> str:
+    """An Airflow connection in JSON form names its host and port apart: map them as a pair."""
+    if not value.startswith("{"):
+        return value
+    conn = json.loads(value)
+    if isinstance(conn, dict) and (local := hosts.get(f"{conn.get('host')}:{conn.get('port')}")):
+        host, port = local.rsplit(":", 1)
+        conn["host"], conn["port"] = host, int(port)
+        return json.dumps(conn)
+    return value
 
 
 def celery_variables(**overrides: str) -> dict[str, str]:
@@ -247,7 +259,7 @@ class EsCluster:
         from monitor.services.elasticsearch import LocalElasticsearch, Node
         from monitor.settings import Settings
 
-        ports = [_free_pair() for _ in range(size)]
+        ports = [free_port_pair() for _ in range(size)]
         names = [f"node-{i + 1}" for i in range(size)]
         cluster = tuple((name, port + 100) for name, port in zip(names, ports, strict=True))
         settings = Settings(state_dir=base / "state", es_heap=heap)
@@ -292,23 +304,6 @@ def _pid_alive(pid: int) -> bool:
         return False
 
 
-def _free_pair() -> int:
-    """A port whose +100 (the transport port) is free too."""
-    import socket
-
-    for _ in range(100):
-        port = free_port()
-        if port + 100 > 65535:
-            continue
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port + 100))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free port pair")
-
-
 def scratch_dir(prefix: str) -> Path:
     """A directory the service users (postgres, monitor-es) can enter, unlike pytest's tmp under /tmp/pytest-of-root."""
     path = Path(tempfile.mkdtemp(prefix=prefix, dir="/var/tmp" if os.geteuid() == 0 else None))
@@ -321,9 +316,3 @@ def airflow(*args: str, env: Mapping[str, str], timeout: float = 600) -> str:
                           timeout=timeout)
     assert done.returncode == 0, f"airflow {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done.stdout
-
-
-def json_lines(text: str) -> object:
-    """The JSON document in a CLI's output (Airflow prints log lines before it)."""
-    start = min((i for i in (text.find("["), text.find("{")) if i >= 0), default=-1)
-    return json.loads(text[start:]) if start >= 0 else None

@@ -38,7 +38,7 @@ import requests
 
 from monitor.services.httpsite import Site, SiteServer
 from monitor.services.smtp import SmtpSink, messages
-from tests.support import free_port
+from tests.support import free_port, rss_feed
 from tests.topology.harness import (
     REPO, VENV_BIN, EsCluster, Postgres, Process, Redis, airflow, celery_variables, compose_environment,
     scratch_dir, wait_for,
@@ -93,15 +93,6 @@ def _filler(source: int, item: int) -> tuple[str, str]:
     ])
 
 
-def _feed(base_url: str, items: list[tuple[str, str]]) -> str:
-    entries = "".join(
-        f"<item><title>{title}</title><link>{base_url}{path}</link><guid>{base_url}{path}</guid>"
-        f"<pubDate>Mon, 06 Jan 2020 23:15:00 GMT</pubDate></item>"
-        for title, path in items
-    )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}</channel></rss>'
-
-
 class SlowSite(Site):
     """A site whose listed paths answer `delay` seconds late, the first time they are asked for."""
 
@@ -134,7 +125,7 @@ class News:
 
     def publish(self) -> None:
         for source, items in self.items.items():
-            self.site.put(f"/feeds/{source:02d}.xml", _feed(self.server.base_url, items), "application/rss+xml")
+            self.site.put(f"/feeds/{source:02d}.xml", rss_feed(self.server.base_url, items), "application/rss+xml")
 
     def urls(self) -> set[str]:
         return {self.server.base_url + path for items in self.items.values() for _, path in items}
@@ -150,8 +141,9 @@ class Stack:
     """The running topology and what the test asks of it."""
 
     def __init__(self, base: Path, pg: Postgres, es: EsCluster, env: dict[str, str], mail: Path,
-                 prefix: str) -> None:
+                 prefix: str, news: News) -> None:
         self.base, self.pg, self.es, self.env, self.mail, self.prefix = base, pg, es, env, mail, prefix
+        self.news = news
         self.processes: dict[str, Process] = {}
 
     def start(self, name: str, *args: str, extra: dict[str, str] | None = None) -> Process:
@@ -284,7 +276,8 @@ def stack() -> Iterator[Stack]:
         env = {k: v for k, v in worker_env.items() if k != "DUMB_INIT_SETSID"}
         assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
         assert env["AIRFLOW__CELERY__BROKER_URL"] == f"redis://:@127.0.0.1:{redis.port}/0"
-        assert json.loads(env["AIRFLOW_CONN_MONITOR_ES"])["extra"]["hosts"].count("127.0.0.1") == 2
+        conn = json.loads(env["AIRFLOW_CONN_MONITOR_ES"])  # every node of the connection is a local one
+        assert f"http://{conn['host']}:{conn['port']}" == es.urls[0] and conn["extra"]["hosts"] == ",".join(es.urls[1:])
         assert env["MONITOR_ES_URL"] == ",".join(es.urls)
         local = {
             "AIRFLOW_HOME": str(base / "airflow"),
@@ -301,8 +294,7 @@ def stack() -> Iterator[Stack]:
         assert set(local) | {"AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT", "AIRFLOW__CORE__HOSTNAME_CALLABLE"} \
             == set(LOCAL_CHANGES)
         env = {**env, **local, "HOME": str(base), "LANG": "C.UTF-8"}
-        stack_ = Stack(base, pg, es, env, mail, prefix)
-        stack_.news = news  # type: ignore[attr-defined]
+        stack_ = Stack(base, pg, es, env, mail, prefix, news)
 
         # What airflow-init does: migrate the metadata DB, create the fetch pool.
         airflow("db", "migrate", env=env, timeout=900)
@@ -390,7 +382,7 @@ def _findings(stack: Stack) -> set[str]:
 
 
 def test_celery_topology_survives_a_dead_node_and_a_dead_worker(stack: Stack):
-    news: News = stack.news  # type: ignore[attr-defined]
+    news = stack.news
     started = time.monotonic()
 
     # -- run 1: the scheduled run, spread over both workers -------------------------------------
