@@ -10,6 +10,31 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def free_port_pair() -> int:
+    """A free port whose +100 is free too (an Elasticsearch node's HTTP and transport ports)."""
+    for _ in range(100):
+        port = free_port()
+        if port + 100 > 65535:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port + 100))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port pair")
+
+
+def rss_feed(base_url: str, items: list[tuple[str, str]]) -> str:
+    """An RSS 2.0 feed of (title, path) items on `base_url`, all published on 6 January 2020."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>{base_url}{path}</link><guid>{base_url}{path}</guid>"
+        f"<pubDate>Mon, 06 Jan 2020 23:15:00 GMT</pubDate></item>"
+        for title, path in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}</channel></rss>'
+
+
 class ServedApp:
     """A real uvicorn server on 127.0.0.1 running an ASGI app in a background thread."""
 

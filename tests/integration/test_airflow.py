@@ -27,6 +27,7 @@ from monitor.services.httpsite import fill_demo_site
 from monitor.services.local_airflow import airflow_environment, ensure_pool
 from monitor.services.smtp import messages
 from monitor.settings import Settings
+from tests.support import rss_feed
 
 REPO = Path(__file__).resolve().parents[2]
 FINDING = "made_amenable:GT:MX"
@@ -193,15 +194,6 @@ def env(airflow_home, es_url, prefix, smtp, tmp_path) -> dict[str, str]:
     return env
 
 
-def _feed(base_url: str, items: list[tuple[str, str]]) -> str:
-    entries = "".join(
-        f"<item><title>{title}</title><link>{base_url}{path}</link><guid>{base_url}{path}</guid>"
-        f"<pubDate>Mon, 06 Jan 2020 23:15:00 GMT</pubDate></item>"
-        for title, path in items
-    )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}</channel></rss>'
-
-
 def _sources(path: Path, base_url: str) -> None:
     path.write_text(
         "sources:\n"
@@ -221,8 +213,8 @@ def test_ingest_then_alerts_with_a_feed_that_gains_a_document(tester, env, repo,
     site.site.put(harbour[1], "<html><head><title>Harbour opens a new terminal</title></head><body><article>"
                   "<p>The harbour opened a new container terminal on Monday, the port authority said.</p>"
                   "</article></body></html>")
-    site.site.put("/feed.xml", _feed(site.base_url, [port_story]), "application/rss+xml")
-    site.site.put("/port.xml", _feed(site.base_url, [harbour]), "application/rss+xml")
+    site.site.put("/feed.xml", rss_feed(site.base_url, [port_story]), "application/rss+xml")
+    site.site.put("/port.xml", rss_feed(site.base_url, [harbour]), "application/rss+xml")
     _sources(tmp_path / "sources.yaml", site.base_url)
     sub = new_subscription("advocate@example.org")
     repo.subscriptions.save(sub.id, sub.model_dump(mode="json", exclude={"id"}))
@@ -247,7 +239,7 @@ def test_ingest_then_alerts_with_a_feed_that_gains_a_document(tester, env, repo,
     assert messages(mail_dir) == []
 
     # The feed gains the founding example between the runs.
-    site.site.put("/feed.xml", _feed(site.base_url, [founding, port_story]), "application/rss+xml")
+    site.site.put("/feed.xml", rss_feed(site.base_url, [founding, port_story]), "application/rss+xml")
     second = tester.run(env, "monitor_ingest")
     states = second.states()
     assert states["ingest[demo-news]"] == "success" and states["ingest[port-news]"] == "success"

@@ -24,7 +24,7 @@ from monitor.services.elasticsearch import LocalElasticsearch
 from monitor.services.httpsite import fill_demo_site
 from monitor.services.smtp import messages
 from monitor.settings import Settings
-from tests.support import free_port
+from tests.support import free_port_pair
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
@@ -33,25 +33,10 @@ ARTICLES = 120
 LONG_RUN = 600
 
 
-def _free_pair() -> int:
-    for _ in range(50):
-        port = free_port()
-        if port + 100 < 65535:
-            import socket
-
-            with socket.socket() as probe:
-                try:
-                    probe.bind(("127.0.0.1", port + 100))
-                except OSError:
-                    continue
-            return port
-    raise RuntimeError("no free port pair")
-
-
 @pytest.fixture(scope="module")
 def own_es(tmp_path_factory):
     state = tmp_path_factory.mktemp("fault-es")
-    local = LocalElasticsearch(Settings(state_dir=state, es_port=_free_pair(), es_heap="512m"))
+    local = LocalElasticsearch(Settings(state_dir=state, es_port=free_port_pair(), es_heap="512m"))
     local.up()
     yield local
     local.down()

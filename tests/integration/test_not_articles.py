@@ -16,6 +16,7 @@ from monitor.sources import parse_sources
 from tests.fixtures.sources import faultserver as fs
 from tests.fixtures.sources.corpus.measure import render
 from tests.fixtures.sources.corpus.variants import load_stories
+from tests.support import rss_feed
 
 pytestmark = pytest.mark.integration
 
@@ -31,20 +32,11 @@ PAGES = {
 }
 
 
-def _feed(base: str) -> str:
-    items = "".join(
-        f"<item><title>Item {i}</title><link>{base}{path}</link><guid>{base}{path}</guid>"
-        "<pubDate>Mon, 06 Jan 2020 23:15:00 +0000</pubDate></item>"
-        for i, path in enumerate(PAGES)
-    )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>mix</title>{items}</channel></rss>'
-
-
 def test_only_the_real_article_is_indexed_and_each_non_article_is_named(repo):
     story = next(s for s in load_stories() if s.id == "dhs-mexicans-guatemala")
     with fs.FaultServer() as srv:
         srv.routes["/robots.txt"] = fs.page("User-agent: *\nAllow: /\n", "text/plain")
-        srv.routes["/feed.xml"] = fs.page(_feed(srv.base_url), "application/rss+xml")
+        srv.routes["/feed.xml"] = fs.page(rss_feed(srv.base_url, [(f"Item {i}", path) for i, path in enumerate(PAGES)]), "application/rss+xml")
         template = (FIXTURES / "sources" / "corpus" / "templates" / "gov-drupal.html").read_text(encoding="utf-8")
         srv.routes["/news/real-story"] = fs.page(render(template, story, index=0, base=srv.base_url)[1])
         for path, name in PAGES.items():
@@ -71,7 +63,7 @@ def test_only_the_real_article_is_indexed_and_each_non_article_is_named(repo):
 def test_an_error_status_whose_page_is_not_a_block_page_stays_a_fetch_error(repo):
     with fs.FaultServer() as srv:
         srv.routes["/robots.txt"] = fs.page("User-agent: *\nAllow: /\n", "text/plain")
-        srv.routes["/feed.xml"] = fs.page(_feed(srv.base_url), "application/rss+xml")
+        srv.routes["/feed.xml"] = fs.page(rss_feed(srv.base_url, [(f"Item {i}", path) for i, path in enumerate(PAGES)]), "application/rss+xml")
         for path in PAGES:
             srv.routes[path] = fs.status(403)  # "status 403", no block page's signature
         [source] = parse_sources(f"sources:\n  - {{id: plain, kind: feed, url: '{srv.base_url}/feed.xml'}}\n")
