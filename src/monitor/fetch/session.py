@@ -126,7 +126,7 @@ class Fetcher:
                 continue
             if response.status_code >= 400 or (response.status_code >= 300 and response.status_code != 304):
                 raise HTTPStatusError(f"HTTP {response.status_code} from {current}", url=current,
-                                      status=response.status_code, body=body[:ERROR_BODY_BYTES])
+                                      status=response.status_code, body=body)
             return Response(
                 url=current, status=response.status_code, body=body,
                 content_type=response.headers.get("Content-Type", ""),
@@ -150,10 +150,10 @@ class Fetcher:
                     return response, body
                 status, retry_after = response.status_code, response.headers.get("Retry-After")
                 error = HTTPStatusError(f"HTTP {status} from {url}", url=url, status=status,
-                                        body=body[:ERROR_BODY_BYTES])
+                                        body=body)
                 if retry_after:
                     error = HTTPStatusError(f"HTTP {status} from {url} (Retry-After: {retry_after})",
-                                            url=url, status=status, body=body[:ERROR_BODY_BYTES])
+                                            url=url, status=status, body=body)
             delay = retry_delay(attempt, policy=self._retry, status=status, retry_after=retry_after,
                                 remaining=deadline - time.monotonic())
             if delay is None:
@@ -194,9 +194,11 @@ class Fetcher:
             raise FetchTimeout(f"deadline passed fetching {url}", url=url)
         return remaining
 
-    def _read_capped(self, url: str, response: requests.Response, deadline: float, cap: int) -> bytes:
+    def _read_capped(self, url: str, response: requests.Response, deadline: float, cap: int, *,
+                     truncate: bool = False) -> bytes:
+        """The body, at most `cap` bytes: `TooLarge` past it, or (`truncate`) its first `cap` bytes."""
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if not truncate and declared.isdigit() and int(declared) > cap:
             raise TooLarge(f"{url} declares {declared} bytes, cap is {cap}", url=url)
         chunks: list[bytes] = []
         size = 0
@@ -211,7 +213,10 @@ class Fetcher:
                     break
                 size += len(chunk)
                 if size > cap:
-                    raise TooLarge(f"{url} is larger than the cap of {cap} bytes", url=url)
+                    if not truncate:
+                        raise TooLarge(f"{url} is larger than the cap of {cap} bytes", url=url)
+                    chunks.append(chunk[:len(chunk) - (size - cap)])
+                    break
                 chunks.append(chunk)
         except urllib3.exceptions.ReadTimeoutError as exc:
             raise FetchTimeout(f"timed out reading {url}", url=url) from exc
@@ -221,19 +226,10 @@ class Fetcher:
 
     def _read_head(self, url: str, response: requests.Response, deadline: float) -> bytes:
         """The first `ERROR_BODY_BYTES` of a refusal's page, best effort (nothing on any error)."""
-        chunks: list[bytes] = []
-        size = 0
         try:
-            while size < ERROR_BODY_BYTES:
-                self._remaining(url, deadline)
-                chunk = response.raw.read1(CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        except (FetchError, urllib3.exceptions.HTTPError, OSError):
+            return self._read_capped(url, response, deadline, ERROR_BODY_BYTES, truncate=True)
+        except FetchError:
             return b""
-        return b"".join(chunks)[:ERROR_BODY_BYTES]
 
     # -- robots.txt ------------------------------------------------------------------------
     def _robots_allow(self, url: str) -> bool:
