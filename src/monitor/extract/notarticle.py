@@ -79,10 +79,11 @@ def not_an_article(html: str, text: str, url: str | None = None) -> str | None:
 
     `text` is the page's extracted main text (possibly empty), `url` the address it came from
     (after redirects)."""
-    host = (urlsplit(url).hostname or "") if url else ""
+    address = urlsplit(url or "")
+    host = address.hostname or ""
     if host.startswith(_CONSENT_HOSTS):
         return "consent wall"
-    if host.startswith(_INTERSTITIAL_HOSTS) and "/articles/" in (urlsplit(url).path if url else ""):
+    if host.startswith(_INTERSTITIAL_HOSTS) and "/articles/" in address.path:
         return "redirect interstitial"
     words = len(text.split())
     if words >= SHORT_WORDS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
@@ -79,14 +80,7 @@ _NOT_NESTED = "failed to find nested object under path [events]"
 def _send_page(client: Elasticsearch, index: str, params: queries.SearchParams) -> dict[str, Any]:
     """One page: the hits and the counts (`queries.page_requests`) in one multi-search, answered
     as one search response would be (the counts' total and aggregations, the page's hits)."""
-    try:
-        return _multi(client, index, *queries.page_requests(params))
-    except BadRequestError as exc:
-        if _NOT_NESTED not in str(exc):
-            raise
-    logger.error("the documents index predates nested events: event filters match across events until "
-                 "`monitor index migrate documents` is run")
-    return _multi(client, index, *queries.page_requests(params, nested_events=False))
+    return _nested_or_old(lambda nested: _multi(client, index, *queries.page_requests(params, nested_events=nested)))
 
 
 def _multi(client: Elasticsearch, index: str, page: dict[str, Any], counts: dict[str, Any]) -> dict[str, Any]:
@@ -105,11 +99,17 @@ def _multi(client: Elasticsearch, index: str, page: dict[str, Any], counts: dict
 
 def _send(client: Elasticsearch, index: str | None, params: queries.SearchParams, **cursor: Any) -> dict[str, Any]:
     """One search request; on an index whose events are not nested yet, the same search the old way."""
+    return _nested_or_old(lambda nested: dict(
+        client.search(index=index, body=queries.search_request(params, nested_events=nested, **cursor))))
+
+
+def _nested_or_old(send: Callable[[bool], dict[str, Any]]) -> dict[str, Any]:
+    """`send(True)`; on a documents index from before events were nested, `send(False)` (logged)."""
     try:
-        return dict(client.search(index=index, body=queries.search_request(params, **cursor)))
+        return send(True)
     except BadRequestError as exc:
         if _NOT_NESTED not in str(exc):
             raise
     logger.error("the documents index predates nested events: event filters match across events until "
                  "`monitor index migrate documents` is run")
-    return dict(client.search(index=index, body=queries.search_request(params, nested_events=False, **cursor)))
+    return send(False)
