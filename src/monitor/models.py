@@ -115,6 +115,11 @@ class Entry:
     # Dates the source states as data (the Federal Register's `effective_on`, `comments_close_on`).
     effective_on: dt.date | None = None
     comments_close_on: dt.date | None = None
+    # An aggregator's item (Google News): the publisher it names (`<source url=…>name</source>`),
+    # and the publisher's own URL once the item's link is resolved (monitor/sources/gnews.py).
+    origin_name: str = ""
+    origin_url: str = ""
+    resolved_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,6 +208,11 @@ class Document:
     publisher: str = ""
     effective_on: dt.date | None = None
     comments_close_on: dt.date | None = None
+    # A brief (issue 15): the feed item's own title, description, publisher and date, indexed
+    # because its article could not be read (`brief_reason` says why); retried on later polls.
+    brief: bool = False
+    brief_reason: str = ""
+    resolved_url: str = ""  # the publisher's URL an aggregator's link resolved to
 
     def body(self) -> dict[str, Any]:
         """The document's source in the documents index (mappings.py); a first version without
@@ -226,7 +236,12 @@ class Document:
             "authority": self.authority, "publisher": self.publisher,
             "effective_on": self.effective_on.isoformat() if self.effective_on else None,
             "comments_close_on": self.comments_close_on.isoformat() if self.comments_close_on else None,
+            "brief": self.brief,
         }
+        if self.brief_reason:
+            body["brief_reason"] = self.brief_reason
+        if self.resolved_url:
+            body["resolved_url"] = self.resolved_url
         if self.cluster_id:
             body["cluster_id"] = self.cluster_id
         return body

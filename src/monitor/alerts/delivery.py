@@ -191,7 +191,8 @@ def _source_links(repo: Repository, record: dict, finding: Finding) -> list[Sour
     ids = [s["document_id"] for s in record.get("sources") or []] or [finding.document_id]
     links = [
         SourceLink(title=d.get("title") or d.get("url", ""), url=d.get("url", ""), published=parse_datetime(d.get("published")),
-                   source_id=d.get("source_id", ""))
+                   source_id=d.get("source_id", ""), id=d.get("id", ""), publisher=d.get("publisher") or "",
+                   brief=bool(d.get("brief")))
         for d in repo.documents.with_clusters(ids)
     ]
     return links or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]

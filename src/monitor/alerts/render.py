@@ -47,6 +47,8 @@ STRINGS = {
         "a finding we sent you as reported.", "confirming": "Confirming evidence",
         "retracted_subject": "Retracted: {headline}", "retracted_intro": "A finding we sent you no longer "
         "stands. Please disregard the earlier alert.", "retracting": "Retracting evidence",
+        "brief": "brief: the article could not be read; this is the news feed's own title and summary",
+        "evidence_brief": "Evidence (quoted from a news feed's summary: the article itself could not be read)",
     },
     "es": {
         "what_changed": "Qué cambió", "evidence": "Evidencia (cita de la fuente)", "sources": "Fuentes",
@@ -65,6 +67,8 @@ STRINGS = {
         "ahora un hallazgo que le enviamos como no confirmado.", "confirming": "Evidencia que lo confirma",
         "retracted_subject": "Retirado: {headline}", "retracted_intro": "Un hallazgo que le enviamos ya no se "
         "sostiene. Por favor, no tenga en cuenta la alerta anterior.", "retracting": "Evidencia de la retirada",
+        "brief": "resumen: no se pudo leer el artículo; es el título y el resumen del propio canal de noticias",
+        "evidence_brief": "Evidencia (cita del resumen de un canal de noticias: no se pudo leer el artículo)",
     },
 }
 
@@ -77,6 +81,9 @@ class SourceLink:
     url: str
     published: dt.datetime | None = None
     source_id: str = ""
+    id: str = ""
+    publisher: str = ""
+    brief: bool = False  # the feed item's own title and summary: its article could not be read
 
 
 @dataclass(frozen=True)
@@ -144,7 +151,9 @@ def render_alert(
     sources = sources or [SourceLink(title=finding.title, url=finding.url, published=finding.published)]
     context = {"finding": finding, "headline": headline(finding, language), "sources": sources,
                "links": links or Links(), "t": strings, "lang": language, "status_text": status_text,
-               "confirming": confirming, "effective": (effective or "")[:10], "comments_close": (comments_close or "")[:10]}
+               "confirming": confirming, "effective": (effective or "")[:10], "comments_close": (comments_close or "")[:10],
+               "evidence_label": strings["evidence_brief"] if any(s.brief and s.id == finding.document_id
+                                                                  for s in sources) else strings["evidence"]}
     name = kind if kind in ("confirmed", "retracted") else "alert"
     subject = headline(finding, language)
     if name != "alert":

@@ -100,13 +100,22 @@ class Fetcher:
         check_robots: bool = True, max_bytes: int | None = None,
     ) -> Response:
         """GET `url` under every rule of this module; raises a `FetchError` subclass."""
-        deadline = time.monotonic() + self._deadline
-        cap = max_bytes or self._settings.max_bytes
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        return self._request(url, headers=headers, check_robots=check_robots, max_bytes=max_bytes)
+
+    def post(self, url: str, *, data: bytes, content_type: str, max_bytes: int | None = None) -> Response:
+        """POST `data` to `url` under the same rules as `get` (guard, robots.txt, the host's
+        gate, retries); a redirect is refused rather than followed with another method."""
+        return self._request(url, headers={"Content-Type": content_type}, data=data, max_bytes=max_bytes)
+
+    def _request(self, url: str, *, headers: dict[str, str], check_robots: bool = True,
+                 max_bytes: int | None = None, data: bytes | None = None) -> Response:
+        deadline = time.monotonic() + self._deadline
+        cap = max_bytes or self._settings.max_bytes
         current, visited = url, set()
         for _hop in range(MAX_REDIRECTS + 1):
             check_url(current, allow_loopback=self._settings.allow_loopback, resolver=self._resolver)
@@ -114,7 +123,10 @@ class Fetcher:
                 reason = self._robots_unavailable.get(_origin(current))
                 raise FetchError(reason or f"robots.txt disallows {current}", url=current)
             visited.add(current)
-            response, body = self._with_retries(current, headers, deadline, cap)
+            response, body = self._with_retries(current, headers, deadline, cap, data)
+            if response.is_redirect and data is not None:
+                raise HTTPStatusError(f"HTTP {response.status_code} (a redirect) answering a POST to {current}",
+                                      url=current, status=response.status_code)
             if response.is_redirect:
                 location = response.headers.get("Location", "").strip()
                 if not location:
@@ -136,13 +148,13 @@ class Fetcher:
 
     # -- one hop, retried ------------------------------------------------------------------
     def _with_retries(
-        self, url: str, headers: dict[str, str], deadline: float, cap: int
+        self, url: str, headers: dict[str, str], deadline: float, cap: int, data: bytes | None = None
     ) -> tuple[requests.Response, bytes]:
         attempt = 1
         while True:
             status, retry_after = None, None
             try:
-                response, body = self._exchange(url, headers, deadline, cap)
+                response, body = self._exchange(url, headers, deadline, cap, data)
             except (TransientFetchError, FetchTimeout) as exc:
                 error: FetchError = exc
             else:
@@ -163,14 +175,15 @@ class Fetcher:
             attempt += 1
 
     def _exchange(
-        self, url: str, headers: dict[str, str], deadline: float, cap: int
+        self, url: str, headers: dict[str, str], deadline: float, cap: int, data: bytes | None = None
     ) -> tuple[requests.Response, bytes]:
         host = urlsplit(url).netloc.lower()
         with self._gate.admit(host, timeout=self._remaining(url, deadline)):
             timeout = min(self._settings.http_timeout, self._remaining(url, deadline))
             try:
-                response = self._session.get(
-                    url, headers=headers, timeout=(timeout, timeout), stream=True, allow_redirects=False
+                response = self._session.request(
+                    "GET" if data is None else "POST", url, headers=headers, data=data,
+                    timeout=(timeout, timeout), stream=True, allow_redirects=False,
                 )
             except RefusedPeer as exc:
                 raise BlockedURL(str(exc), url=url) from exc

@@ -91,6 +91,11 @@ _DOCUMENT_PROPS: dict[str, Any] = {
     # Dates the source states as data (Federal Register): when it takes effect, when comments close.
     "effective_on": _DATE,
     "comments_close_on": _DATE,
+    # Issue 15: a brief (a feed item indexed without its article, and why), and the publisher's
+    # URL an aggregator's link resolved to (so a known item is never resolved twice).
+    "brief": {"type": "boolean"},
+    "brief_reason": {"type": "keyword", "index": False},
+    "resolved_url": _KEYWORD,
     # Denials and corrections of a transfer (models.Withdrawal): they retract findings.
     "withdrawals": {"type": "object", "properties": {
         "receiving": _KEYWORD, "population": _KEYWORD, "evidence": {"type": "text", "index": False}, "kind": _KEYWORD}},

@@ -69,6 +69,7 @@ class Hit(BaseModel):
     source_kind: str | None = None
     lang: str | None = None
     relevant: bool | None = None
+    brief: bool = Field(default=False, description="a feed item's own summary: its article could not be read")
     events: list[EventRef] = Field(default_factory=list)
     cluster_id: str | None = None
     similar: int = Field(default=0, description="other documents of the same syndication cluster")
@@ -124,7 +125,7 @@ def parse_hit(raw: dict[str, Any]) -> Hit:
     return Hit(
         id=raw["_id"], title=src.get("title") or "", url=src.get("url") or "", published=src.get("published"),
         source=src.get("source_id"), source_kind=src.get("source_kind"), lang=src.get("lang"),
-        relevant=src.get("relevant"), events=_events(src.get("events")), cluster_id=src.get("cluster_id"),
+        relevant=src.get("relevant"), brief=bool(src.get("brief")), events=_events(src.get("events")), cluster_id=src.get("cluster_id"),
         similar=max(0, similar - 1), score=raw.get("_score"),
         snippet=" … ".join(highlights), highlights=highlights,
         title_html=clean_fragment(raw.get("highlight", {}).get("title", [""])[0]),

@@ -33,7 +33,8 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
     """`read` of the first of the entry's text URLs (json_api) or page that has text (None:
     it has none); an API entry whose pages all fail falls back to its abstract."""
     error: MonitorError | None = None
-    for url in (*entry.text_urls, entry.url):
+    # A resolved aggregator link is read at the publisher only: its own URL is the interstitial.
+    for url in (entry.resolved_url,) if entry.resolved_url else (*entry.text_urls, entry.url):
         try:
             found = read(fetcher.get(url))
         except HTTPStatusError as exc:
@@ -111,12 +112,40 @@ def build_document(page: Extracted, *, entry: Entry, source: Source) -> Document
     detected = detect_language(f"{title}\n{page.text}")
     lang = detected if detected != "und" else (page.lang or source.language or "und")
     detection = detect(page.text, title=title, published=published, lang=lang, section=page.section)
-    canonical = page.canonical_url if source.kind != "json_api" and page.canonical_url else canonical_url(entry.url)
+    canonical = (page.canonical_url if source.kind != "json_api" and page.canonical_url
+                 else canonical_url(entry.resolved_url or entry.url))
     return Document(
         id=document_id(canonical), url=entry.url, canonical_url=canonical, source_id=source.id,
         source_kind=source.kind, title=title, text=page.text, content_hash=content_hash(title, page.text),
         lang=detection.lang or lang, detection=detection, published=published, updated=page.updated,
         authors=tuple(page.authors), tags=tuple(source.tags), entry_updated=entry.updated,
-        authority=source.authority, publisher=source.publisher,
+        authority=source.authority, publisher=entry.origin_name or source.publisher,
         effective_on=entry.effective_on, comments_close_on=entry.comments_close_on,
+        resolved_url=entry.resolved_url,
     )
+
+
+def brief_text(entry: Entry) -> str:
+    """A brief's text: the item's title, then its description's lines (HTML read as text, the
+    lines that only repeat the title or name the publisher left out)."""
+    from bs4 import BeautifulSoup
+
+    lines = [entry.title.strip()] if entry.title.strip() else []
+    if entry.summary:
+        soup = BeautifulSoup(entry.summary, "lxml")
+        for block in soup.find_all("li") or [soup]:
+            line = " ".join(block.get_text(" ").split())
+            for name in {entry.origin_name, *(f.get_text(" ").strip() for f in block.find_all("font"))} - {""}:
+                line = line.removesuffix(name).strip()
+            if line and line.casefold() not in {seen.casefold() for seen in lines}:
+                lines.append(line)
+    return "\n".join(lines)
+
+
+def brief_document(entry: Entry, *, source: Source, reason: str) -> Document:
+    """The item itself as a document when its article cannot be read (issue 15): title,
+    description, publisher and date, analysed like any text and marked `brief` with the reason.
+    Its id is the link's (or the publisher's URL's, once known), so the article, read on a later
+    poll, becomes the same document's next version."""
+    extracted = Extracted(title=entry.title, text=brief_text(entry), published=entry.published)
+    return replace(analysed(extracted, entry=entry, source=source), brief=True, brief_reason=reason)

@@ -15,18 +15,19 @@ says what happened.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from monitor.dates import utcnow
+from monitor.dates import parse_datetime, utcnow
 from monitor.errors import FetchError, IndexError_, NotAnArticle, ParseError
 from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
 from monitor.ingest.analyse import IN_THREAD, Analyser
-from monitor.ingest.document import fetch_document
+from monitor.ingest.document import brief_document, fetch_document
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
     KnownDocuments,
@@ -36,6 +37,7 @@ from monitor.ingest.identify import (
     superseded_version,
 )
 from monitor.models import Document, Entry, Source, SourceState
+from monitor.sources.gnews import GoogleNewsLinks, article_id
 from monitor.sources.listing import fetch_listing
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ logger = logging.getLogger(__name__)
 FLUSH_EVERY = 500
 FLUSH_BYTES = 8 * 1024 * 1024
 RUN_BUFFER_BYTES = 24 * 1024 * 1024
+#: How long a brief's article is looked for again, on every poll, after the brief was first stored.
+BRIEF_RETRY_FOR = dt.timedelta(days=7)
 
 
 class Budget:
@@ -87,6 +91,7 @@ class SourceResult:
     updated: int = 0
     unchanged: int = 0
     article_errors: int = 0
+    briefs: int = 0  # items indexed as briefs this poll (their article could not be read)
 
 
 @dataclass
@@ -110,10 +115,35 @@ class _Poll:
         self.batch = _Batch()
         self.seen: set[str] = set()
         self.problems: list[str] = []
+        self.links = GoogleNewsLinks(fetcher)
+
+    def read(self, entry: Entry, old: dict[str, Any] | None) -> Document:
+        """The entry's document: its article, or for an aggregator's item whose article cannot
+        be read (its link unresolved, the publisher's page unreadable) a brief of the item."""
+        if self.source.kind != "feed" or article_id(entry.url, str(self.source.url)) is None:
+            return fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
+        if known := (old or {}).get("resolved_url"):
+            entry = replace(entry, resolved_url=known)
+        else:
+            try:
+                entry = replace(entry, resolved_url=self.links.resolve(entry.url, feed_url=str(self.source.url)))
+            except FetchError as exc:
+                return self._brief(entry, f"Google News link not resolved: {exc}")
+        try:
+            return fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
+        except (FetchError, ParseError) as exc:
+            return self._brief(entry, f"the publisher's page could not be read: {exc}")
+
+    def _brief(self, entry: Entry, reason: str) -> Document:
+        logger.info("indexing a brief: %s", reason, extra={"source": self.source.id, "url": entry.url})
+        self.result.briefs += 1
+        return brief_document(entry, source=self.source, reason=reason)
 
     def entry(self, entry: Entry, old: dict[str, Any] | None) -> None:
         """Fetch, analyse and identify one new or changed entry into the batch."""
-        doc = fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
+        doc = self.read(entry, old)
+        if old is not None and old.get("brief") and not doc.brief and old["id"] != doc.id:
+            doc = replace(doc, id=old["id"])  # the brief's article, found at last: the brief's next version
         # The poll already looked up every entry's own id and URLs; ask again only when the
         # page names another canonical URL.
         if (old is None and doc.id != document_id(entry.url)) or (old is not None and old["id"] != doc.id):
@@ -215,7 +245,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     for entry in listing.entries:
         repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
-        if old is not None and old.get("entry_updated", "") == entry.updated:
+        if old is not None and old.get("entry_updated", "") == entry.updated and not _retry_brief(old):
             result.unchanged += 1
             continue
         try:
@@ -241,7 +271,15 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     if problems:
         result.ok, result.error = False, "; ".join(problems)
     repo.sources.save(source.id, states.after_poll(state, listing, changed=bool(result.new or result.updated),
-                                                   problems=problems, now=utcnow()))
+                                                   problems=problems, now=utcnow(), pending=bool(result.briefs)))
+
+
+def _retry_brief(old: dict[str, Any]) -> bool:
+    """Whether a stored brief's article is looked for again (for BRIEF_RETRY_FOR after it was stored)."""
+    if not old.get("brief"):
+        return False
+    fetched = parse_datetime(old.get("fetched"))
+    return fetched is None or utcnow() - fetched < BRIEF_RETRY_FOR
 
 
 def _save_failure(repo: Repository, source_id: str, state: SourceState, error: str) -> None:

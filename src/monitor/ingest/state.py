@@ -9,6 +9,8 @@ poll's documents and only then.
 - An unchanged listing (304, or the same entries): nothing is written — a second poll of an
   unchanged source makes no write at all — unless the source recovers from failures or its
   last heartbeat is older than `HEARTBEAT` (sources/health.py explains why that suffices).
+- A changed listing whose items were read but some only as briefs (their article could not
+  be read, ingest/poll.py): healthy, but the cursor stays, so the next poll looks again.
 - A failed poll (the listing could not be fetched or parsed): one more failure, the error.
 """
 
@@ -22,14 +24,18 @@ from monitor.sources.listing import Listing
 
 
 def after_poll(state: SourceState, listing: Listing, *, changed: bool, problems: list[str],
-               now: dt.datetime) -> SourceState:
-    """The state after a changed listing was processed (`problems`: what failed in it)."""
+               now: dt.datetime, pending: bool = False) -> SourceState:
+    """The state after a changed listing was processed (`problems`: what failed in it;
+    `pending`: items were stored as briefs, whose articles the next poll looks for again, so
+    the cursor stays although nothing failed)."""
     health = {"last_checked": now, "items_seen": len(listing.entries)}
     if changed:
         health["last_new_item"] = now
     if problems:
         return state.model_copy(update={**health, "failures": state.failures + 1, "last_error": "; ".join(problems),
                                         "last_error_at": now})
+    if pending:
+        return state.model_copy(update={**health, "last_ok": now, "failures": 0})
     return state.model_copy(update={**health, "etag": listing.etag, "last_modified": listing.last_modified,
                                     "body_hash": listing.body_hash, "last_ok": now, "failures": 0})
 

@@ -1,6 +1,8 @@
 """The `feed` adapter (pure): RSS 0.9x/1.0/2.0 and Atom through feedparser → entries.
 
 Expected format: any RSS or Atom document; items need a `link` (or an `id` that is a URL).
+An item's `<source url="…">` (Google News names each story's publisher that way) is kept as
+the entry's origin, and the " - Publisher" Google News appends to titles is taken off.
 """
 
 from __future__ import annotations
@@ -23,6 +25,24 @@ def _entry_time(item: feedparser.FeedParserDict, *keys: str) -> dt.datetime | No
         if isinstance(value, time.struct_time):
             return dt.datetime(*value[:6], tzinfo=dt.UTC)
     return None
+
+
+def _origin(item: feedparser.FeedParserDict) -> tuple[str, str]:
+    """The publisher an aggregator's item names (RSS `<source url="…">name</source>`), if any."""
+    origin = item.get("source")
+    if not isinstance(origin, dict):
+        return "", ""
+    url = str(origin.get("href") or origin.get("url") or "")
+    return " ".join(str(origin.get("title") or "").split()), url if url.startswith(("http://", "https://")) else ""
+
+
+def _title(item: feedparser.FeedParserDict, origin_name: str) -> str:
+    """The item's title, without the " - Publisher" an aggregator appends when it names the publisher."""
+    title = (item.get("title") or "").strip()
+    suffix = f" - {origin_name}"
+    if origin_name and title.endswith(suffix) and len(title) > len(suffix):
+        return title[: -len(suffix)].rstrip()
+    return title
 
 
 def parse_feed(body: bytes, *, source: Source, base_url: str, content_type: str = "") -> list[Entry]:
@@ -49,14 +69,17 @@ def parse_feed(body: bytes, *, source: Source, base_url: str, content_type: str 
         if not link.startswith(("http://", "https://")):
             logger.warning("skipping feed item without a usable link", extra={"source": source.id})
             continue
+        origin_name, origin_url = _origin(item)
         entries.append(
             Entry(
                 source_id=source.id,
                 url=link,
-                title=(item.get("title") or "").strip(),
+                title=_title(item, origin_name),
                 published=_entry_time(item, "published_parsed", "updated_parsed"),
                 updated=dict.get(item, "updated") or dict.get(item, "published") or "",
                 summary=(item.get("summary") or "").strip(),
+                origin_name=origin_name,
+                origin_url=origin_url,
             )
         )
     if parsed.bozo and parsed.entries and not entries:

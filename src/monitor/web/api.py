@@ -68,6 +68,10 @@ class DocumentDetail(BaseModel):
     affected_count: int | None = None
     cluster_id: str | None = None
     version: int | None = None
+    publisher: str | None = None
+    brief: bool = Field(default=False, description="the feed item's own title and summary: its article could not be read")
+    brief_reason: str | None = None
+    resolved_url: str | None = Field(default=None, description="the publisher's URL an aggregator's link resolved to")
     text: str = ""
 
 
@@ -86,7 +90,9 @@ def document_detail(doc: dict[str, Any]) -> DocumentDetail:
 
     return DocumentDetail(
         **{k: doc.get(k) for k in ("id", "canonical_url", "published", "updated", "fetched", "source_kind", "lang",
-                                   "relevant", "affected_count", "cluster_id", "version")},
+                                   "relevant", "affected_count", "cluster_id", "version", "publisher",
+                                   "brief_reason", "resolved_url")},
+        brief=bool(doc.get("brief")),
         title=doc.get("title") or "", url=doc.get("url") or "", text=doc.get("text") or "",
         source=doc.get("source_id"), authors=listed(doc.get("authors")), tags=listed(doc.get("tags")),
         events=[EventDetail(**e) for e in listed(doc.get("events")) if e.get("action") and e.get("receiving")],

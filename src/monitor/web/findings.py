@@ -47,6 +47,7 @@ class StoryDocument(BaseModel):
     evidence: str | None = None
     quotes_official: bool = False
     background: bool = False
+    brief: bool = False
 
 
 class Story(BaseModel):

@@ -126,6 +126,14 @@ SPANISH: dict[str, str] = {
     "Sources, by story": "Fuentes, por noticia", "Story {n}": "Noticia {n}", "({n} documents)": "({n} documentos)",
     "government source": "fuente gubernamental", "court": "tribunal", "NGO": "ONG", "news": "noticias",
     "quotes an official": "cita a un funcionario", "recap of the past": "recapitulación del pasado",
+    "brief": "resumen",
+    "brief: the article could not be read": "resumen: no se pudo leer el artículo",
+    "The article could not be read: this is the news feed’s own title and summary.":
+        "No se pudo leer el artículo: este es el título y el resumen del propio canal de noticias.",
+    "Brief: the article itself could not be read, so this is the news feed’s own title and summary.":
+        "Resumen: no se pudo leer el artículo, así que esto es el título y el resumen del propio canal de noticias.",
+    "The monitor tries again on its next polls.": "El monitor lo vuelve a intentar en sus próximas consultas.",
+    "Publisher": "Medio", "Publisher’s page": "Página del medio",
     "original": "original", "No stored documents.": "No hay documentos guardados.", "History": "Historial",
     "new": "nuevo", "by": "por", "No recorded transitions.": "Sin transiciones registradas.",
     "Timeline of this agreement": "Cronología de este acuerdo", "held": "retenido", "reported": "publicado",

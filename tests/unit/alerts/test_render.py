@@ -35,3 +35,21 @@ def test_subject_for_a_nationality_without_a_demonym_uses_the_country_name():
     assert render_alert(finding(population="FJ", receiving="HN")).subject == (
         "Fiji nationals made amenable to transfer to Honduras"
     )
+
+
+def test_a_brief_among_the_sources_is_labelled_and_its_evidence_says_where_it_is_quoted_from():
+    from monitor.alerts.render import SourceLink
+
+    sources = [SourceLink(title="Honduran asylum seekers can now be transferred", url="https://news.google.com/rss/articles/CBMi1",
+                          id="d", publisher="Valley <Times>", brief=True),
+               SourceLink(title="DHS statement", url="https://www.dhs.gov/news/x", id="e", publisher="DHS")]
+    rendered = render_alert(finding(), sources=sources)
+    assert "Evidence (quoted from a news feed's summary: the article itself could not be read):" in rendered.text
+    assert rendered.text.count("[brief: the article could not be read") == 1
+    assert "(Valley <Times>)" in rendered.text and "(Valley &lt;Times&gt;)" in rendered.html
+    assert "<em>[brief: the article could not be read" in rendered.html
+    spanish = render_alert(finding(), sources=sources, language="es")
+    assert "no se pudo leer el artículo" in spanish.text
+    # The finding's own document read in full: the evidence heading is the usual one.
+    plain = render_alert(finding(document_id="e"), sources=sources)
+    assert "Evidence (quoted from the source):" in plain.text

@@ -19,7 +19,7 @@ from monitor.index.queries.text import full_text
 NEAR_DUPLICATE_FIELDS = ["title", "text", "cluster_id", "dedup_bands"]
 #: Fields of a document shown as one source of a finding.
 SOURCE_LINK_FIELDS = ["title", "url", "published", "source_id", "cluster_id", "lang", "authority", "publisher",
-                      "source_kind"]
+                      "source_kind", "brief"]
 
 
 def known_documents(ids: Sequence[str], urls: Sequence[str]) -> dict[str, Any] | None:

@@ -42,7 +42,7 @@ PIT_KEEP_ALIVE = "2m"
 UNCLUSTERED = "unclustered"
 SOURCE_FIELDS = [
     "title", "url", "published", "source_id", "source_kind", "lang", "relevant",
-    "events.action", "events.receiving", "events.population", "cluster_id",
+    "events.action", "events.receiving", "events.population", "cluster_id", "brief",
 ]
 HIGHLIGHT_FIELDS = ["text", *(f"text.{lang}" for lang in LANGUAGES)]
 
