@@ -19,6 +19,7 @@ from monitor.sources.health import collect_health, format_table
 from tests.fixtures.sources import faultserver as fs
 from tests.fixtures.sources.corpus.measure import render
 from tests.fixtures.sources.corpus.variants import load_stories, variants
+from tests.fixtures.sources.gnews import GoogleNews, new_id
 from tests.support import index_ops
 
 pytestmark = pytest.mark.integration
@@ -65,6 +66,9 @@ def web():
         story = STORIES["guatemala-recibe-hondurenos"]
         wire, local = variants(story, 5)[0], variants(story, 5)[1]
         serve(srv, "/gnews.rss", fixture("gnews-search-es.rss", base), "application/rss+xml; charset=UTF-8")
+        # its items link to Google News (2024+ ids): Google's protocol answers the publishers' URLs
+        GoogleNews(srv, {new_id("istmo-guatemala-recibe"): f"{base}/istmo/guatemala-recibe",
+                         new_id("courier-guatemala-hondureno"): f"{base}/courier/guatemala-hondureno"})
         article(srv, "/istmo/guatemala-recibe", "news-es-portal.html", story, 5)
         article(srv, "/courier/guatemala-hondureno", "wire-syndication.html", wire, 5)
         serve(srv, "/igm/feed/atom/", fixture("igm-noticias.atom", base), "application/atom+xml; charset=UTF-8")
@@ -126,7 +130,9 @@ def poll(repo, sources):
 
 def all_documents(repo) -> dict[str, dict]:
     result = repo.client.search(index=repo.names.documents, size=100, query={"match_all": {}})
-    return {hit["_source"]["url"]: {"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]}
+    # by the URL read: a Google News item's is the publisher's it resolved to
+    return {hit["_source"].get("resolved_url") or hit["_source"]["url"]: {"id": hit["_id"], **hit["_source"]}
+            for hit in result["hits"]["hits"]}
 
 
 def test_every_source_kind_is_ingested_with_identity_dates_language_and_clusters(repo, web):
@@ -150,6 +156,7 @@ def test_every_source_kind_is_ingested_with_identity_dates_language_and_clusters
     assert istmo["cluster_id"] == courier["cluster_id"] == igm["cluster_id"] == istmo["id"]
     assert len({d["cluster_id"] for d in docs.values()}) == len(docs) - 3  # and the Honduras story, twice below
     assert istmo["lang"] == "es" and istmo["authors"] == ["Redacción Diario del Istmo"]
+    assert istmo["url"].startswith(f"{base}/rss/articles/CBMi") and istmo["publisher"] == "Diario del Istmo"
     assert courier["published"].startswith("2019-11-21")
 
     # html_list: two pages read (the third never asked for), the PDF as text, listing dates used
