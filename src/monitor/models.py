@@ -289,11 +289,20 @@ class SourceState(BaseModel):
     last_error_at: dt.datetime | None = None
     failures: int = 0
     items_seen: int | None = None
+    # Blocked (issue 15): the source answers with block pages, challenges or login walls. Since
+    # when, why, how many polls in a row, and the next poll's earliest time (a back-off of hours).
+    blocked_since: dt.datetime | None = None
+    blocked_reason: str | None = None
+    blocked_polls: int = 0
+    next_poll_after: dt.datetime | None = None
 
     @property
     def never_run(self) -> bool:
         return self.last_checked is None and self.last_ok is None and self.last_error_at is None
 
     def document(self) -> dict[str, object]:
-        """The body stored in Elasticsearch (ISO dates, no nulls)."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The body stored in Elasticsearch (ISO dates, no nulls, no block unless blocked)."""
+        body = self.model_dump(mode="json", exclude_none=True)
+        if not self.blocked_polls:
+            body.pop("blocked_polls")
+        return body

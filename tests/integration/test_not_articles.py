@@ -72,3 +72,61 @@ def test_an_error_status_whose_page_is_not_a_block_page_stays_a_fetch_error(repo
             result = ingest_source(source, repo=repo, fetcher=fetcher)
     assert result.article_errors == len(PAGES)
     assert repo.sources.get("plain").last_error == f"{len(PAGES)} article(s) could not be fetched"
+
+
+def test_a_source_that_answers_with_a_block_page_is_blocked_backs_off_and_recovers(repo):
+    import datetime as dt
+
+    from monitor.sources.health import collect_health, format_table
+
+    akamai = (FIXTURES / "notarticle" / "akamai-access-denied.html").read_bytes()
+    with fs.FaultServer() as srv:
+        srv.routes["/robots.txt"] = fs.page("User-agent: *\nAllow: /\n", "text/plain")
+        srv.routes["/rss-feed/press-releases/feed/"] = lambda h: fs.send(h, 403, akamai, "text/html", {})
+        [source] = parse_sources(f"sources:\n  - {{id: state-press, kind: feed, "
+                                 f"url: '{srv.base_url}/rss-feed/press-releases/feed/'}}\n")
+        settings = Settings(allow_loopback=True, host_delay=0, http_timeout=2.0, max_bytes=2_000_000)
+        with Fetcher(settings, deadline=6.0) as fetcher:
+            first = ingest_source(source, repo=repo, fetcher=fetcher)
+            asked = srv.hits["/rss-feed/press-releases/feed/"]
+            second = ingest_source(source, repo=repo, fetcher=fetcher)  # within the back-off: not polled
+            assert srv.hits["/rss-feed/press-releases/feed/"] == asked
+            state = repo.sources.get("state-press")
+            [row] = collect_health(repo, [source])
+            # The back-off has passed and the site lets the monitor in again.
+            repo.sources.save("state-press", state.model_copy(
+                update={"next_poll_after": state.next_poll_after - dt.timedelta(hours=7)}))
+            srv.routes["/rss-feed/press-releases/feed/"] = fs.page(
+                rss_feed(srv.base_url, [("Press release", "/news/real-story")]), "application/rss+xml")
+            srv.routes["/news/real-story"] = fs.page(
+                "<html><body><article><h1>Press release</h1>" + "<p>The Secretary met the ministers today.</p>" * 40
+                + "</article></body></html>")
+            third = ingest_source(source, repo=repo, fetcher=fetcher)
+    reason = f"block page (HTTP 403 from {srv.base_url}/rss-feed/press-releases/feed/)"
+    assert not first.ok and first.blocked == reason and first.error == f"blocked: {reason}"
+    assert second.skipped and second.ok and second.blocked == reason
+    assert state.blocked_reason == reason and state.blocked_polls == 1
+    assert dt.timedelta(hours=5, minutes=59) < state.next_poll_after - state.blocked_since <= dt.timedelta(hours=6)
+    assert row.status == "blocked" and row.flags[0].startswith("blocked since ") and reason in row.flags[0]
+    assert "state-press  feed  blocked" in format_table([row])
+    assert third.ok and third.new == 1
+    [recovered] = collect_health(repo, [source])
+    assert recovered.status == "ok" and recovered.blocked_since is None
+
+
+def test_a_feed_whose_every_article_is_refused_by_its_site_is_blocked(repo):
+    akamai = (FIXTURES / "notarticle" / "akamai-access-denied.html").read_bytes()
+    challenge = (FIXTURES / "notarticle" / "cloudflare-challenge.html").read_bytes()
+    with fs.FaultServer() as srv:
+        srv.routes["/robots.txt"] = fs.page("User-agent: *\nAllow: /\n", "text/plain")
+        srv.routes["/feed.xml"] = fs.page(rss_feed(srv.base_url, [("One", "/news/1"), ("Two", "/news/2")]),
+                                          "application/rss+xml")
+        srv.routes["/news/1"] = lambda h: fs.send(h, 403, akamai, "text/html", {})
+        srv.routes["/news/2"] = lambda h: fs.send(h, 503, challenge, "text/html", {})
+        [source] = parse_sources(f"sources:\n  - {{id: walled, kind: feed, url: '{srv.base_url}/feed.xml'}}\n")
+        settings = Settings(allow_loopback=True, host_delay=0, http_timeout=2.0, max_bytes=2_000_000)
+        with Fetcher(settings, deadline=6.0) as fetcher:
+            result = ingest_source(source, repo=repo, fetcher=fetcher)
+    assert result.blocked == "every article answered with a refusal (1 block page, 1 challenge page)"
+    state = repo.sources.get("walled")
+    assert state.blocked_since is not None and state.next_poll_after is not None and state.body_hash is None

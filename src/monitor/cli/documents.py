@@ -24,9 +24,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(summary.as_dict(), indent=2, default=str))
     else:
         for result in summary.sources:
-            state = "ok" if result.ok else f"FAILED: {result.error}"
+            state = "ok" if result.ok else ("BLOCKED" if result.blocked else f"FAILED: {result.error}")
             detail = "not modified" if result.not_modified else (
-                f"{result.entries} entries, {result.new} new, {result.updated} updated, {result.unchanged} unchanged")
+                f"{result.entries} entries, {result.new} new, {result.updated} updated, {result.unchanged} unchanged"
+                + (f", {result.briefs} brief(s)" if result.briefs else ""))
+            if result.blocked:
+                detail = f"{'skipped, ' if result.skipped else ''}blocked: {result.blocked}"
             print(f"{result.source_id:<28} {detail:<58} {state}")
         print(f"new findings: {len(summary.new_findings)} {' '.join(summary.new_findings)}")
         print(f"alerts: {summary.alerts_planned} planned, {summary.alerts_sent} sent, {summary.alerts_failed} failed")

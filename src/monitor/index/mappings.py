@@ -210,6 +210,11 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "last_new_item": _DATE,
             "last_checked": _DATE,
             "items_seen": {"type": "integer"},
+            # Blocked sources (issue 15): since when, why, polls in a row, the next poll's earliest time.
+            "blocked_since": _DATE,
+            "blocked_reason": {"type": "text", "index": False},
+            "blocked_polls": {"type": "integer"},
+            "next_poll_after": _DATE,
         },
     },
 }

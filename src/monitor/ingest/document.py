@@ -38,7 +38,7 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
         try:
             found = read(fetcher.get(url))
         except HTTPStatusError as exc:
-            error = _refusal(exc) or exc
+            error = refusal(exc) or exc
             continue
         except (FetchError, ParseError) as exc:
             error = exc
@@ -52,7 +52,7 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
     raise error or ParseError(f"no text for {entry.url}")
 
 
-def _refusal(error: HTTPStatusError) -> NotAnArticle | None:
+def refusal(error: HTTPStatusError) -> NotAnArticle | None:
     """A refusal's block page, bot challenge or login wall as `NotAnArticle` (its kind named),
     else None: an error status whose page is none of these stays a plain fetch error."""
     if not error.body:  # the fetcher keeps the page of a refusal status only (REFUSAL_STATUSES)

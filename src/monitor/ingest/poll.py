@@ -18,16 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor.dates import parse_datetime, utcnow
-from monitor.errors import FetchError, IndexError_, NotAnArticle, ParseError
+from monitor.errors import FetchError, HTTPStatusError, IndexError_, NotAnArticle, ParseError
 from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
 from monitor.ingest.analyse import IN_THREAD, Analyser
-from monitor.ingest.document import brief_document, fetch_document
+from monitor.ingest.document import brief_document, fetch_document, refusal
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
     KnownDocuments,
@@ -49,6 +50,8 @@ logger = logging.getLogger(__name__)
 FLUSH_EVERY = 500
 FLUSH_BYTES = 8 * 1024 * 1024
 RUN_BUFFER_BYTES = 24 * 1024 * 1024
+#: The kinds of page by which a site refuses the monitor (the source is then `blocked`).
+REFUSALS = ("block page", "challenge page", "login wall")
 #: How long a brief's article is looked for again, on every poll, after the brief was first stored.
 BRIEF_RETRY_FOR = dt.timedelta(days=7)
 
@@ -92,6 +95,8 @@ class SourceResult:
     unchanged: int = 0
     article_errors: int = 0
     briefs: int = 0  # items indexed as briefs this poll (their article could not be read)
+    blocked: str = ""  # why the source is blocked (this poll was refused, or was skipped: `skipped`)
+    skipped: bool = False  # not polled: blocked, and its back-off has not passed
 
 
 @dataclass
@@ -225,9 +230,18 @@ def ingest_source(source: Source, *, repo: Repository, fetcher: Fetcher,
 def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: SourceResult, analyser: Analyser,
             budget: Budget) -> None:
     state = repo.sources.get(source.id)
+    if state.next_poll_after is not None and utcnow() < state.next_poll_after:
+        result.skipped, result.blocked = True, state.blocked_reason or "blocked"
+        logger.info("source blocked (%s): not polled before %s", result.blocked, state.next_poll_after.isoformat(),
+                    extra={"source": source.id})
+        return
     try:
         listing = fetch_listing(source, fetcher=fetcher, cursor=state)
     except (FetchError, ParseError) as exc:
+        refused = refusal(exc) if isinstance(exc, HTTPStatusError) else None
+        if refused is not None:
+            _blocked(repo, source, state, result, f"{refused.reason} (HTTP {exc.status} from {exc.url})")
+            return
         result.ok, result.error = False, str(exc)
         logger.warning("source failed: %s", exc, extra={"source": source.id})
         _save_failure(repo, source.id, state, str(exc))
@@ -242,6 +256,7 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     known = KnownDocuments(repo.documents.known(ids=ids, urls=urls))
     poll = _Poll(source, repo, fetcher, result, analyser, budget)
     not_articles: dict[str, int] = {}  # kind of non-article page → how many (never indexed)
+    refusing_hosts: set[str] = set()
     for entry in listing.entries:
         repo.breaker.check()  # a dead cluster stops the fetching at once, not at the next write
         old = known.find(entry)
@@ -255,6 +270,8 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
             result.article_errors += 1
             if isinstance(exc, NotAnArticle):
                 not_articles[exc.reason] = not_articles.get(exc.reason, 0) + 1
+                if exc.reason in REFUSALS:
+                    refusing_hosts.add(urlsplit(exc.url).hostname or "")
         except IndexError_:
             raise
         except Exception:  # noqa: BLE001 - one page that breaks extraction must not cost the others
@@ -263,6 +280,15 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         if poll.full:
             poll.flush()
     poll.flush()
+    refused = {kind: count for kind, count in not_articles.items() if kind in REFUSALS}
+    own_site = urlsplit(str(source.url)).hostname in refusing_hosts
+    if (refused and sum(refused.values()) == result.article_errors and not (result.new or result.updated)
+            and (own_site or sum(refused.values()) >= 2)):
+        # Every article it tried refused the monitor, none was read: the site blocks it. (One
+        # refusal from another site, say a paywalled link in a feed, does not block the feed.)
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(refused.items()))
+        _blocked(repo, source, state, result, f"every article answered with a refusal ({kinds})")
+        return
     unfetched = result.article_errors - sum(not_articles.values())
     problems = [f"{unfetched} article(s) could not be fetched"] if unfetched else []
     if not_articles:
@@ -272,6 +298,18 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
         result.ok, result.error = False, "; ".join(problems)
     repo.sources.save(source.id, states.after_poll(state, listing, changed=bool(result.new or result.updated),
                                                    problems=problems, now=utcnow(), pending=bool(result.briefs)))
+
+
+def _blocked(repo: Repository, source: Source, state: SourceState, result: SourceResult, reason: str) -> None:
+    """Record a refused poll: the source is `blocked` and waits hours before its next poll."""
+    result.ok, result.blocked, result.error = False, reason, f"blocked: {reason}"
+    changed = states.after_blocked(state, reason, now=utcnow())
+    logger.warning("source blocked: %s; next poll after %s", reason, changed.next_poll_after,
+                   extra={"source": source.id})
+    try:
+        repo.sources.save(source.id, changed)
+    except IndexError_ as exc:
+        logger.error("cannot record the block: %s", exc, extra={"source": source.id})
 
 
 def _retry_brief(old: dict[str, Any]) -> bool:

@@ -1,7 +1,9 @@
 """Source health for operators (`monitor sources`): per source the last success, consecutive
 failures, last new item and last error, and a flag when a source has failed
 `FAILURE_THRESHOLD` runs in a row, has been silent longer than its `expected_period_hours`,
-or has not been polled at all for `STALE_AFTER`.
+or has not been polled at all for `STALE_AFTER`. A source that refuses the monitor (block
+pages, bot challenges, login walls: ingest/poll.py) is `blocked`, not failing: the flag says
+since when, why, and when it is polled next (a back-off of hours, ingest/state.py).
 
 How the record stays truthful while an unchanged poll writes nothing (the second poll of an
 unchanged source must make zero Elasticsearch writes): the pipeline writes the state when the
@@ -39,7 +41,7 @@ class SourceHealth:
     name: str
     kind: str
     enabled: bool
-    status: str  # ok | failing | silent | stale | never run | disabled
+    status: str  # ok | blocked | failing | silent | stale | never run | disabled
     flags: tuple[str, ...]
     last_ok: str | None
     last_checked: str | None
@@ -48,6 +50,9 @@ class SourceHealth:
     last_error: str | None
     last_error_at: str | None
     items_seen: int | None
+    blocked_since: str | None = None
+    blocked_reason: str | None = None
+    next_poll_after: str | None = None
 
     @property
     def flagged(self) -> bool:
@@ -68,18 +73,25 @@ def assess(source: Source, state: SourceState | None, *, now: dt.datetime,
     failures = state.failures
     activity = [t for t in (state.last_checked, state.last_ok, state.last_error_at) if t]
     flags: list[str] = []
-    if failures >= failure_threshold:
+    blocked = state.blocked_since is not None
+    if blocked:
+        flags.append(f"blocked since {state.blocked_since:%Y-%m-%d %H:%M} UTC: {state.blocked_reason}; next poll "
+                     f"after {state.next_poll_after:%Y-%m-%d %H:%M} UTC" if state.next_poll_after else
+                     f"blocked since {state.blocked_since:%Y-%m-%d %H:%M} UTC: {state.blocked_reason}")
+    elif failures >= failure_threshold:
         flags.append(f"failed {failures} runs in a row")
     period = dt.timedelta(hours=source.expected_period_hours)
     reference = state.last_new_item or state.last_ok
     if reference and now - reference > period:
         flags.append(f"no new item for {_age(now - reference)} (expected every {_age(period)})")
-    if activity and now - max(activity) > STALE_AFTER:
+    if activity and now - max(activity) > STALE_AFTER and not blocked:  # a blocked source waits on purpose
         flags.append(f"not polled for {_age(now - max(activity))}")
     if not source.enabled:
         status, flags = "disabled", []
     elif state.never_run:
         status = "never run"
+    elif blocked:
+        status = "blocked"
     elif failures >= failure_threshold:
         status = "failing"
     elif any(f.startswith("no new item") for f in flags):
@@ -92,7 +104,8 @@ def assess(source: Source, state: SourceState | None, *, now: dt.datetime,
         id=source.id, name=source.name, kind=source.kind, enabled=source.enabled, status=status, flags=tuple(flags),
         last_ok=_iso(state.last_ok), last_checked=_iso(state.last_checked), last_new_item=_iso(state.last_new_item),
         failures=failures, last_error=state.last_error, last_error_at=_iso(state.last_error_at),
-        items_seen=state.items_seen,
+        items_seen=state.items_seen, blocked_since=_iso(state.blocked_since), blocked_reason=state.blocked_reason,
+        next_poll_after=_iso(state.next_poll_after),
     )
 
 

@@ -147,18 +147,18 @@ def test_a_refusal_whose_page_is_a_block_page_or_a_challenge_is_named_else_it_st
     from pathlib import Path
 
     from monitor.errors import HTTPStatusError
-    from monitor.ingest.document import _refusal
+    from monitor.ingest.document import refusal
 
     fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "notarticle"
     url = "https://www.state.gov/releases/"
-    blocked = _refusal(HTTPStatusError("HTTP 403", url=url, status=403,
+    blocked = refusal(HTTPStatusError("HTTP 403", url=url, status=403,
                                        body=(fixtures / "akamai-access-denied.html").read_bytes()))
     assert blocked is not None and blocked.reason == "block page" and blocked.url == url
-    challenge = _refusal(HTTPStatusError("HTTP 503", url=url, status=503,
+    challenge = refusal(HTTPStatusError("HTTP 503", url=url, status=503,
                                          body=(fixtures / "cloudflare-challenge.html").read_bytes()))
     assert challenge is not None and challenge.reason == "challenge page"
-    assert _refusal(HTTPStatusError("HTTP 403", url=url, status=403)) is None  # no page kept
-    assert _refusal(HTTPStatusError("HTTP 403", url=url, status=403, body=b"status 403")) is None
+    assert refusal(HTTPStatusError("HTTP 403", url=url, status=403)) is None  # no page kept
+    assert refusal(HTTPStatusError("HTTP 403", url=url, status=403, body=b"status 403")) is None
     # a soft-404-looking page behind an error status is not a refusal
-    assert _refusal(HTTPStatusError("HTTP 403", url=url, status=403,
+    assert refusal(HTTPStatusError("HTTP 403", url=url, status=403,
                                     body=(fixtures / "soft-404-en.html").read_bytes())) is None

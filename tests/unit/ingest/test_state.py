@@ -44,3 +44,35 @@ def test_state_round_trips_through_its_stored_form():
     stored = after_failure(OLD, "boom", now=NOW).document()
     assert parse_datetime(stored["last_error_at"]) == NOW and "last_modified" not in stored  # no nulls stored
     assert SourceState.model_validate(stored) == after_failure(OLD, "boom", now=NOW)
+
+
+def test_a_blocked_poll_backs_off_for_hours_doubling_and_any_other_outcome_ends_the_block():
+    from monitor.ingest.state import BLOCKED_BACKOFF_MAX, after_blocked
+
+    first = after_blocked(OLD, "block page (HTTP 403 from https://www.state.gov/feed/)", now=NOW)
+    assert first.blocked_since == NOW and first.blocked_polls == 1 and first.next_poll_after == NOW + dt.timedelta(hours=6)
+    assert first.last_error == "blocked: block page (HTTP 403 from https://www.state.gov/feed/)"
+    assert (first.etag, first.body_hash, first.failures) == ('"v1"', "h1", 1)  # the cursor stays
+    later = NOW + dt.timedelta(hours=7)
+    second = after_blocked(first, "challenge page (HTTP 503 from https://www.state.gov/feed/)", now=later)
+    assert second.blocked_since == NOW and second.next_poll_after == later + dt.timedelta(hours=12)
+    assert second.blocked_reason.startswith("challenge page")
+    many = second
+    for _ in range(5):
+        many = after_blocked(many, "block page", now=later)
+    assert many.next_poll_after - later == BLOCKED_BACKOFF_MAX
+    stored = many.document()
+    assert stored["blocked_polls"] == 7 and SourceState.model_validate(stored) == many
+    # Read again, the source is not blocked any more, whatever else happened.
+    listing = Listing(entries=[], etag='"v2"', body_hash="h2")
+    for ended in (after_poll(many, listing, changed=True, problems=[], now=later),
+                  after_poll(many, listing, changed=False, problems=["1 article(s) could not be fetched"], now=later),
+                  after_unchanged(many, now=later), after_failure(many, "HTTP 500", now=later)):
+        assert (ended.blocked_since, ended.blocked_reason, ended.blocked_polls, ended.next_poll_after) == (None, None, 0, None)
+        assert "blocked_polls" not in ended.document() and "blocked_since" not in ended.document()
+
+
+def test_briefs_pending_keep_the_cursor_without_counting_a_failure():
+    listing = Listing(entries=[], etag='"v2"', body_hash="h2")
+    new = after_poll(OLD, listing, changed=True, problems=[], now=NOW, pending=True)
+    assert (new.etag, new.body_hash, new.failures, new.last_ok) == ('"v1"', "h1", 0, NOW)

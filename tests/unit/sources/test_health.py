@@ -23,3 +23,20 @@ def test_health_flags_failures_silence_and_staleness():
     assert health["c"].status == "silent" and "no new item for 11.0 days" in health["c"].flags[0]
     assert health["d"].status == "never run"
     assert "3 flagged" not in format_table(list(health.values())) and "2 flagged" in format_table(list(health.values()))
+
+
+def test_a_blocked_source_is_blocked_with_its_reason_date_and_next_poll_not_failing_or_stale():
+    now = dt.datetime(2026, 1, 31, 12, tzinfo=dt.UTC)
+    source = Source(id="state-press", kind="feed", url="https://www.state.gov/rss-feed/press-releases/feed/")
+    state = SourceState(failures=5, last_error="blocked: block page (HTTP 403 from https://www.state.gov/x)",
+                        last_error_at=now - dt.timedelta(hours=30), last_checked=now - dt.timedelta(hours=30),
+                        blocked_since=dt.datetime(2026, 1, 29, 8, tzinfo=dt.UTC),
+                        blocked_reason="block page (HTTP 403 from https://www.state.gov/x)", blocked_polls=5,
+                        next_poll_after=now + dt.timedelta(hours=2))
+    [row] = source_health([source], {"state-press": state}, now=now)
+    assert row.status == "blocked" and row.flags == (
+        "blocked since 2026-01-29 08:00 UTC: block page (HTTP 403 from https://www.state.gov/x); "
+        "next poll after 2026-01-31 14:00 UTC",)  # neither "failed 5 runs" nor "not polled for 30 hours"
+    assert row.as_dict()["blocked_since"] == "2026-01-29T08:00:00+00:00" and row.as_dict()["next_poll_after"]
+    table = format_table([row])
+    assert "blocked" in table and "! blocked since 2026-01-29 08:00 UTC" in table
