@@ -57,6 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--failures", type=int, default=3, help="flag a source after this many failures in a row")
     sources.add_argument("--json", action="store_true")
     sources.set_defaults(func=documents.cmd_sources)
+    sources_sub = sources.add_subparsers(dest="sources_command", metavar="check")
+    check = sources_sub.add_parser(
+        "check", help="poll one source once and show what its adapter extracts (writes nothing)",
+        description="Fetch one source once (robots.txt, the URL guard and politeness apply) and show the items "
+                    "its adapter finds, the next page, and the first item's article as it would be indexed: "
+                    "title, date, language, first lines, the detector's verdict, or 'not an article: <kind>'.")
+    check.add_argument("source_id", metavar="ID", help="a source id of the sources file")
+    check.add_argument("--url", default=None,
+                       help="read this listing URL with the source's adapter and selectors instead of its own URL")
+    check.add_argument("--sources", default=None, help="sources YAML (default: MONITOR_SOURCES or packaged)")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=documents.cmd_sources_check)
 
     evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (docs/DETECTION.md)")
     evaluation.add_argument("directory")

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from monitor.cli.common import EXIT_OK, EXIT_PARTIAL, date_option, repository
+from monitor.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, date_option, repository
 from monitor.errors import ConfigError
 from monitor.settings import Settings
 
@@ -73,6 +73,26 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         records = collect_health(repo, sources, failure_threshold=args.failures)
     print(json.dumps(as_json(records), indent=2, default=str) if args.json else format_table(records))
     return EXIT_PARTIAL if any(r.flagged for r in records) else EXIT_OK
+
+
+def cmd_sources_check(args: argparse.Namespace, settings: Settings) -> int:
+    from monitor.fetch import Fetcher
+    from monitor.ingest.check import check_source, format_report
+    from monitor.sources import load_sources
+
+    sources = {s.id: s for s in load_sources(Path(args.sources) if args.sources else settings.sources,
+                                             enabled_only=False)}
+    if args.source_id not in sources:
+        print(f"monitor: no source {args.source_id!r} in the sources file (known: {', '.join(sources)})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.url is not None and not args.url.startswith(("http://", "https://")):
+        print(f"monitor: --url must be an http(s) URL, not {args.url!r}", file=sys.stderr)
+        return EXIT_USAGE
+    with Fetcher(settings) as fetcher:
+        report = check_source(sources[args.source_id], fetcher=fetcher, url=args.url)
+    print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if args.json else format_report(report))
+    return EXIT_OK if report.ok else EXIT_PARTIAL
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -21,6 +21,7 @@ from monitor.fetch import Fetcher, Response
 from monitor.ingest.analyse import IN_THREAD, Analyser
 from monitor.ingest.identify import content_hash, document_id
 from monitor.models import Document, Entry, Extracted, Source
+from monitor.sources.gnews import GoogleNewsLinks, article_id
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,24 @@ def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:
         return extracted if extracted.text.strip() else None
 
     return _first_with_text(entry, fetcher, read, lambda abstract: abstract)
+
+
+def read_entry(entry: Entry, *, source: Source, fetcher: Fetcher, links: GoogleNewsLinks,
+               analyser: Analyser = IN_THREAD, resolved: str = "", feed_url: str = "") -> Document:
+    """The entry's document: its article (`fetch_document`), or for a Google News item (its
+    link resolved through `links`, or `resolved` already, from the stored document) the
+    publisher's article, and when that cannot be read a brief of the item itself."""
+    feed_url = feed_url or str(source.url)
+    if source.kind != "feed" or article_id(entry.url, feed_url) is None:
+        return fetch_document(entry, source=source, fetcher=fetcher, analyser=analyser)
+    try:
+        entry = replace(entry, resolved_url=resolved or links.resolve(entry.url, feed_url=feed_url))
+    except FetchError as exc:
+        return brief_document(entry, source=source, reason=f"Google News link not resolved: {exc}")
+    try:
+        return fetch_document(entry, source=source, fetcher=fetcher, analyser=analyser)
+    except (FetchError, ParseError) as exc:
+        return brief_document(entry, source=source, reason=f"the publisher's page could not be read: {exc}")
 
 
 def fetch_document(entry: Entry, *, source: Source, fetcher: Fetcher, analyser: Analyser = IN_THREAD) -> Document:

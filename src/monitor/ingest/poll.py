@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from monitor.dates import parse_datetime, utcnow
 from monitor.errors import FetchError, HTTPStatusError, IndexError_, NotAnArticle, ParseError
@@ -28,7 +28,7 @@ from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
 from monitor.ingest.analyse import IN_THREAD, Analyser
-from monitor.ingest.document import brief_document, fetch_document, refusal
+from monitor.ingest.document import read_entry, refusal
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
     KnownDocuments,
@@ -38,7 +38,7 @@ from monitor.ingest.identify import (
     superseded_version,
 )
 from monitor.models import Document, Entry, Source, SourceState
-from monitor.sources.gnews import GoogleNewsLinks, article_id
+from monitor.sources.gnews import GoogleNewsLinks
 from monitor.sources.listing import fetch_listing
 
 logger = logging.getLogger(__name__)
@@ -122,31 +122,13 @@ class _Poll:
         self.problems: list[str] = []
         self.links = GoogleNewsLinks(fetcher)
 
-    def read(self, entry: Entry, old: dict[str, Any] | None) -> Document:
-        """The entry's document: its article, or for an aggregator's item whose article cannot
-        be read (its link unresolved, the publisher's page unreadable) a brief of the item."""
-        if self.source.kind != "feed" or article_id(entry.url, str(self.source.url)) is None:
-            return fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
-        if known := (old or {}).get("resolved_url"):
-            entry = replace(entry, resolved_url=known)
-        else:
-            try:
-                entry = replace(entry, resolved_url=self.links.resolve(entry.url, feed_url=str(self.source.url)))
-            except FetchError as exc:
-                return self._brief(entry, f"Google News link not resolved: {exc}")
-        try:
-            return fetch_document(entry, source=self.source, fetcher=self.fetcher, analyser=self.analyser)
-        except (FetchError, ParseError) as exc:
-            return self._brief(entry, f"the publisher's page could not be read: {exc}")
-
-    def _brief(self, entry: Entry, reason: str) -> Document:
-        logger.info("indexing a brief: %s", reason, extra={"source": self.source.id, "url": entry.url})
-        self.result.briefs += 1
-        return brief_document(entry, source=self.source, reason=reason)
-
     def entry(self, entry: Entry, old: dict[str, Any] | None) -> None:
         """Fetch, analyse and identify one new or changed entry into the batch."""
-        doc = self.read(entry, old)
+        doc = read_entry(entry, source=self.source, fetcher=self.fetcher, links=self.links, analyser=self.analyser,
+                         resolved=(old or {}).get("resolved_url") or "")
+        if doc.brief:
+            logger.info("indexing a brief: %s", doc.brief_reason, extra={"source": self.source.id, "url": entry.url})
+            self.result.briefs += 1
         if old is not None and old.get("brief") and not doc.brief and old["id"] != doc.id:
             doc = replace(doc, id=old["id"])  # the brief's article, found at last: the brief's next version
         # The poll already looked up every entry's own id and URLs; ask again only when the
