@@ -35,8 +35,6 @@ import re
 import threading
 from urllib.parse import urlsplit
 
-from googlenewsdecoder import _parse as protocol
-
 from monitor.errors import FetchError, ParseError
 from monitor.fetch import Fetcher
 
@@ -132,6 +130,9 @@ class GoogleNewsLinks:
 
     def _ask(self, link: str, art_id: str, feed_url: str) -> str:
         """The online protocol: the article page's signature, then one batchexecute POST."""
+        # Imported here: the package also loads httpx and selectolax, which only this needs.
+        from googlenewsdecoder import _parse as protocol
+
         parts = urlsplit(link)
         origin = f"{parts.scheme}://{parts.netloc}"
         page_url = protocol.params_page_url(art_id, feed_url).replace(f"https://{GOOGLE_NEWS_HOST}", origin, 1)
