@@ -219,13 +219,14 @@ def merge_event(repo: Repository, doc: dict[str, Any], event: dict[str, Any], *,
         "source_id": doc.get("source_id"), "publisher": doc.get("publisher") or doc.get("source_id"),
         "authority": doc.get("authority") or "news", "quotes_official": quotes_official(event["evidence"]),
         "confidence": event.get("confidence"), "cluster_id": doc.get("cluster_id"),
-        "title": doc.get("title", ""), "lang": doc.get("lang"),
+        "title": doc.get("title", ""), "lang": doc.get("lang"), "brief": bool(doc.get("brief")),
     }
     body = {
         "action": action, "receiving": receiving, "population": population, "evidence": event["evidence"],
         "first_seen": now, "document_id": doc["id"], "url": doc["url"],
         "title": doc.get("title", ""), "published": published, "affected_count": doc.get("affected_count"),
         "alerts_planned": action != "made_amenable", "sources": [source], "epoch": epoch,
+        "brief": bool(doc.get("brief")),  # the evidence is quoted from a feed item's summary (issue 15)
     }
     # When it takes effect: the date the source gives as data (the Federal Register's
     # `effective_on`), else the one the evidence states ("from June 1", "a partir del 15 de octubre").

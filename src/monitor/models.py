@@ -261,6 +261,7 @@ class Finding:
     title: str
     published: dt.datetime | None
     affected_count: int | None = None
+    evidence_brief: bool = False  # the evidence is quoted from a feed item's summary (a brief)
 
     @property
     def header(self) -> str:

@@ -231,7 +231,7 @@ def test_ingest_then_alerts_with_a_feed_that_gains_a_document(tester, env, repo,
     assert first.events == [] and "monitor_alerts" not in first.queued
     counts = first.xcom("ingest", 0)
     assert set(counts) == {"source_id", "ok", "error", "not_modified", "entries", "new", "updated", "unchanged",
-                           "article_errors"}  # counts only, never documents
+                           "article_errors", "briefs", "blocked", "skipped"}  # counts only, never documents
     assert (counts["source_id"], counts["new"]) == ("demo-news", 1)
 
     alerts = tester.run(env, "monitor_alerts")

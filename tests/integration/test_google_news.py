@@ -23,6 +23,7 @@ from tests.fixtures.sources import faultserver as fs
 from tests.fixtures.sources.corpus.measure import render
 from tests.fixtures.sources.corpus.variants import load_stories
 from tests.fixtures.sources.gnews import GoogleNews, new_id, old_id
+from tests.support import rss_feed
 
 pytestmark = pytest.mark.integration
 
@@ -156,3 +157,40 @@ def test_a_brief_is_labelled_on_the_search_page_the_document_page_and_in_the_api
     assert "Brief: the article itself could not be read" in page and "no signature" in page
     assert '<span class="brief"' in search
     assert "Resumen: no se pudo leer el artículo" in spanish
+
+
+def test_a_brief_never_replaces_an_article_and_joins_its_story_when_read(repo):
+    """The publisher's own feed already holds two of the stories. A Google News item whose
+    publisher page fails this time must not replace the stored article with a brief (its
+    findings would be taken back); a brief whose article is read later is clustered with the
+    publisher's own copy, not left in a story of its own."""
+    with fs.FaultServer() as srv:
+        google = _site(srv, refuse={"valley"})
+        base = srv.base_url
+        srv.routes["/own/feed.xml"] = fs.page(rss_feed(base, [("Reuters", PUBLISHERS["reuters"][0]),
+                                                              ("Valley", PUBLISHERS["valley"][0])]),
+                                              "application/rss+xml")
+        [own] = parse_sources(f"sources:\n  - {{id: own, kind: feed, url: '{base}/own/feed.xml', language: en}}\n")
+        assert _poll(repo, own).new == 2
+        stored = {d["url"]: d for d in _documents_by_url(repo)}
+        reuters_article = stored[base + PUBLISHERS["reuters"][0]]
+        valley_article = stored[base + PUBLISHERS["valley"][0]]
+        srv.routes[PUBLISHERS["reuters"][0]] = fs.status(500)  # the publisher's page fails this time
+        first = _poll(repo, _source(srv))
+        assert first.briefs == 1 and first.unchanged >= 1, first  # valley: a brief; reuters: the article stands
+        after = {d["id"]: d for d in _documents_by_url(repo)}
+        assert after[reuters_article["id"]]["brief"] is False and after[reuters_article["id"]]["version"] == 1
+        [brief] = [d for d in after.values() if d["brief"]]
+        assert brief["cluster_id"] != valley_article["cluster_id"]
+        google.unsigned.clear()
+        second = _poll(repo, _source(srv))
+        assert second.updated == 1, second
+        article = {d["id"]: d for d in _documents_by_url(repo)}[brief["id"]]
+        assert article["brief"] is False and article["version"] == 2
+        assert article["cluster_id"] == valley_article["cluster_id"]  # one story with the publisher's copy
+
+
+def _documents_by_url(repo) -> list[dict]:
+    repo.client.indices.refresh(index=repo.names.documents)
+    hits = repo.client.search(index=repo.names.documents, size=50, query={"match_all": {}})["hits"]["hits"]
+    return [{"id": hit["_id"], **hit["_source"]} for hit in hits]

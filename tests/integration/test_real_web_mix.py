@@ -53,7 +53,8 @@ def test_one_ingest_over_the_real_webs_answers(es_url, prefix, tmp_path):
             f'<item><title>El Salvador signs asylum agreement with US - AP News</title>'
             f'<link>{base}/rss/articles/{resolved}?oc=5</link><pubDate>Fri, 20 Sep 2019 21:05:00 GMT</pubDate>'
             f'<source url="https://apnews.com">AP News</source></item>'
-            f'<item><title>Honduran asylum seekers can now be transferred to Guatemala - Valley Times</title>'
+            f'<item><title>Honduran asylum seekers may now be sent to Guatemala under asylum cooperative agreement'
+            f' - Valley Times</title>'
             f'<link>{base}/rss/articles/{refused}?oc=5</link><pubDate>Thu, 21 Nov 2019 18:00:00 GMT</pubDate>'
             f'<source url="https://valleytimes.example">Valley Times</source></item></channel></rss>',
             "application/xml; charset=utf-8")
@@ -91,9 +92,16 @@ def test_one_ingest_over_the_real_webs_answers(es_url, prefix, tmp_path):
     assert set(docs) == {f"{base}/news/real", f"{base}/publisher/el-salvador", f"{base}/rss/articles/{refused}?oc=5"}
     assert not docs[f"{base}/news/real"]["brief"] and not docs[f"{base}/publisher/el-salvador"]["brief"]
     brief = docs[f"{base}/rss/articles/{refused}?oc=5"]
-    assert brief["brief"] and brief["title"] == "Honduran asylum seekers can now be transferred to Guatemala"
+    assert brief["brief"] and brief["title"] == ("Honduran asylum seekers may now be sent to Guatemala under asylum "
+                                                "cooperative agreement")
     assert brief["publisher"] == "Valley Times" and "no signature" in brief["brief_reason"]
     assert all("Opening" not in d["text"] and "cookies" not in d["text"].lower() for d in docs.values())
+    # The brief's headline is evidence too; its knowledge record says where the quote comes from.
+    client.indices.refresh(index=f"{prefix}-events")
+    records = [h["_source"] for h in client.search(index=f"{prefix}-events", size=50)["hits"]["hits"]]
+    pairs = {(r["action"], r["receiving"], r.get("population")): r for r in records}
+    assert pairs["made_amenable", "GT", "HN"]["brief"] is True and pairs["made_amenable", "GT", "HN"]["sources"][0]["brief"]
+    assert pairs["made_amenable", "GT", "MX"]["brief"] is False
 
     assert "skipped, blocked: block page" in again.stdout  # within the back-off: not polled
     rows = {r["id"]: r for r in json.loads(health.stdout)}

@@ -60,6 +60,7 @@ def finding_from_record(record: dict) -> Finding:
         population=record.get("population"), evidence=record.get("evidence", ""),
         document_id=record.get("document_id", ""), url=record.get("url", ""), title=record.get("title", ""),
         published=parse_datetime(record.get("published")), affected_count=record.get("affected_count"),
+        evidence_brief=bool(record.get("brief")),
     )
 
 
@@ -208,7 +209,8 @@ def compose(repo: Repository, settings: Settings, alert: dict, sub: Subscription
     if alert.get("kind") == "digest":
         payload = alert["finding"]
         findings = [finding_from_record(r) for r in payload.get("findings", [])]
-        documents = [SourceLink(title=d.get("title", ""), url=d.get("url", ""), published=parse_datetime(d.get("published")))
+        documents = [SourceLink(title=d.get("title", ""), url=d.get("url", ""), published=parse_datetime(d.get("published")),
+                                publisher=d.get("publisher") or "", brief=bool(d.get("brief")))
                      for d in payload.get("documents", [])]
         return render_digest(language=sub.language, day=dt.date.fromisoformat(payload["day"]), findings=findings,
                              documents=documents, links=links)

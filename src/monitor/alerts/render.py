@@ -49,6 +49,7 @@ STRINGS = {
         "stands. Please disregard the earlier alert.", "retracting": "Retracting evidence",
         "brief": "brief: the article could not be read; this is the news feed's own title and summary",
         "evidence_brief": "Evidence (quoted from a news feed's summary: the article itself could not be read)",
+        "quoted_brief": "quoted from a news feed's summary: the article could not be read",
     },
     "es": {
         "what_changed": "Qué cambió", "evidence": "Evidencia (cita de la fuente)", "sources": "Fuentes",
@@ -69,6 +70,7 @@ STRINGS = {
         "sostiene. Por favor, no tenga en cuenta la alerta anterior.", "retracting": "Evidencia de la retirada",
         "brief": "resumen: no se pudo leer el artículo; es el título y el resumen del propio canal de noticias",
         "evidence_brief": "Evidencia (cita del resumen de un canal de noticias: no se pudo leer el artículo)",
+        "quoted_brief": "cita del resumen de un canal de noticias: no se pudo leer el artículo",
     },
 }
 
@@ -152,8 +154,8 @@ def render_alert(
     context = {"finding": finding, "headline": headline(finding, language), "sources": sources,
                "links": links or Links(), "t": strings, "lang": language, "status_text": status_text,
                "confirming": confirming, "effective": (effective or "")[:10], "comments_close": (comments_close or "")[:10],
-               "evidence_label": strings["evidence_brief"] if any(s.brief and s.id == finding.document_id
-                                                                  for s in sources) else strings["evidence"]}
+               "evidence_label": strings["evidence_brief"] if finding.evidence_brief or any(
+                   s.brief and s.id == finding.document_id for s in sources) else strings["evidence"]}
     name = kind if kind in ("confirmed", "retracted") else "alert"
     subject = headline(finding, language)
     if name != "alert":

@@ -66,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source_id", metavar="ID", help="a source id of the sources file")
     check.add_argument("--url", default=None,
                        help="read this listing URL with the source's adapter and selectors instead of its own URL")
-    check.add_argument("--sources", default=None, help="sources YAML (default: MONITOR_SOURCES or packaged)")
-    check.add_argument("--json", action="store_true")
+    # SUPPRESS: `monitor sources --sources F check ID` keeps F (a subparser's defaults would overwrite it).
+    check.add_argument("--sources", default=argparse.SUPPRESS, help="sources YAML (default: MONITOR_SOURCES or packaged)")
+    check.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     check.set_defaults(func=documents.cmd_sources_check)
 
     evaluation = sub.add_parser("eval", help="score the detector on a labeled corpus (docs/DETECTION.md)")

@@ -24,7 +24,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(summary.as_dict(), indent=2, default=str))
     else:
         for result in summary.sources:
-            state = "ok" if result.ok else ("BLOCKED" if result.blocked else f"FAILED: {result.error}")
+            state = "BLOCKED" if result.blocked else ("ok" if result.ok else f"FAILED: {result.error}")
             detail = "not modified" if result.not_modified else (
                 f"{result.entries} entries, {result.new} new, {result.updated} updated, {result.unchanged} unchanged"
                 + (f", {result.briefs} brief(s)" if result.briefs else ""))

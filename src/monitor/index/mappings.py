@@ -156,8 +156,10 @@ MAPPINGS: dict[str, dict[str, Any]] = {
                     "withdrawn": {"type": "boolean"},
                     "effective": _DATE,
                     "withdrawn_evidence": {"type": "text", "index": False},
+                    "brief": {"type": "boolean"},
                 },
             },
+            "brief": {"type": "boolean"},
         },
     },
     SUBSCRIPTIONS: {

@@ -126,16 +126,23 @@ class _Poll:
         """Fetch, analyse and identify one new or changed entry into the batch."""
         doc = read_entry(entry, source=self.source, fetcher=self.fetcher, links=self.links, analyser=self.analyser,
                          resolved=(old or {}).get("resolved_url") or "")
-        if doc.brief:
-            logger.info("indexing a brief: %s", doc.brief_reason, extra={"source": self.source.id, "url": entry.url})
-            self.result.briefs += 1
-        if old is not None and old.get("brief") and not doc.brief and old["id"] != doc.id:
-            doc = replace(doc, id=old["id"])  # the brief's article, found at last: the brief's next version
+        if old is not None and old.get("brief") and old["id"] != doc.id:
+            # A stored brief stays one document: its article, found at last (or a brief made
+            # after its link resolved), is its next version.
+            doc = replace(doc, id=old["id"])
         # The poll already looked up every entry's own id and URLs; ask again only when the
         # page names another canonical URL.
         if (old is None and doc.id != document_id(entry.url)) or (old is not None and old["id"] != doc.id):
             found = self.repo.documents.by_ids([doc.id]).get(doc.id)
             old = {"id": doc.id, **found} if found else None
+        if doc.brief and old is not None and not old.get("brief"):
+            # Never replace a stored article with a brief of it (its findings would be taken
+            # back): the publisher's page failed this time, the article stands.
+            self.result.unchanged += 1
+            return
+        if doc.brief:
+            logger.info("indexing a brief: %s", doc.brief_reason, extra={"source": self.source.id, "url": entry.url})
+            self.result.briefs += 1
         if doc.id in self.seen:
             self.result.unchanged += 1  # two entries of this poll are one document
             return
@@ -151,7 +158,9 @@ class _Poll:
             self.batch.unclustered.append(doc.id)
             self.result.new += 1
         else:
-            doc = replace(doc, version=int(old.get("version") or 1) + 1, cluster_id=old.get("cluster_id"))
+            # A brief's short text made a cluster of its own: its article is clustered afresh.
+            cluster = None if old.get("brief") and not doc.brief else old.get("cluster_id")
+            doc = replace(doc, version=int(old.get("version") or 1) + 1, cluster_id=cluster)
             self.batch.versions.append(superseded_version(doc.id, old, doc.body(), now=now))
             if not doc.cluster_id:
                 self.batch.unclustered.append(doc.id)

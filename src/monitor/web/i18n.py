@@ -132,7 +132,8 @@ SPANISH: dict[str, str] = {
         "No se pudo leer el artículo: este es el título y el resumen del propio canal de noticias.",
     "Brief: the article itself could not be read, so this is the news feed’s own title and summary.":
         "Resumen: no se pudo leer el artículo, así que esto es el título y el resumen del propio canal de noticias.",
-    "The monitor tries again on its next polls.": "El monitor lo vuelve a intentar en sus próximas consultas.",
+    "The monitor looks for the article again on every poll for 7 days after it stored the brief.":
+        "El monitor vuelve a buscar el artículo en cada consulta durante los 7 días siguientes a guardar el resumen.",
     "Publisher": "Medio", "Publisher’s page": "Página del medio",
     "original": "original", "No stored documents.": "No hay documentos guardados.", "History": "Historial",
     "new": "nuevo", "by": "por", "No recorded transitions.": "Sin transiciones registradas.",

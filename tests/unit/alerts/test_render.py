@@ -53,3 +53,19 @@ def test_a_brief_among_the_sources_is_labelled_and_its_evidence_says_where_it_is
     # The finding's own document read in full: the evidence heading is the usual one.
     plain = render_alert(finding(document_id="e"), sources=sources)
     assert "Evidence (quoted from the source):" in plain.text
+
+
+def test_evidence_from_a_brief_stays_labelled_in_alerts_and_digests_after_its_document_is_read():
+    import datetime as dt
+
+    from monitor.alerts.render import Links, SourceLink, render_digest
+
+    quoted = finding(evidence_brief=True)  # the knowledge record says its evidence came from a brief
+    read_since = [SourceLink(title="Read at last", url="https://news.example/a", id="d", brief=False)]
+    assert "Evidence (quoted from a news feed's summary" in render_alert(quoted, sources=read_since).text
+    digest = render_digest(language="en", day=dt.date(2020, 1, 7), findings=[quoted, finding(id="x", population="HN")],
+                           documents=[SourceLink(title="Headline only", url="https://news.google.com/rss/articles/C",
+                                                 publisher="Valley Times", brief=True)], links=Links())
+    assert digest.text.count("[quoted from a news feed's summary: the article could not be read]") == 1
+    assert "Headline only (Valley Times) [brief: the article could not be read" in digest.text
+    assert "<em>[quoted from a news feed" in digest.html and "<em>[brief:" in digest.html

@@ -63,7 +63,7 @@ def unreconciled(size: int = 500) -> dict[str, Any]:
         "size": size,
         "sort": [{"fetched": "asc"}],
         "_source": ["url", "title", "published", "events", "affected_count", "source_id", "cluster_id", "authority",
-                    "publisher", "lang", "withdrawals", "version", "effective_on", "comments_close_on"],
+                    "publisher", "lang", "withdrawals", "version", "effective_on", "comments_close_on", "brief"],
     }
 
 
@@ -89,7 +89,7 @@ def fetched_between(start: str, end: str, *, relevant_only: bool, size: int) -> 
     if relevant_only:
         filters.append({"term": {"relevant": True}})
     return {"query": {"bool": {"filter": filters}}, "size": size,
-            "_source": ["title", "url", "published", "source_id"], "sort": [{"fetched": "asc"}]}
+            "_source": ["title", "url", "published", "source_id", "publisher", "brief"], "sort": [{"fetched": "asc"}]}
 
 
 #: Knowledge records in the order they were reported: the document's date, then when the monitor learned them.
