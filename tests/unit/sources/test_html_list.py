@@ -81,3 +81,22 @@ def test_an_empty_listing_page_is_a_parse_error():
     src = Source(id="gov", kind="html_list", url=f"{BASE}/news", selectors={"item": "li"})
     with pytest.raises(ParseError, match="source gov: empty listing page"):
         parse_listing(b" \n ", source=src, base_url=BASE)
+
+
+def test_a_selector_list_is_a_list_of_preferences_in_the_order_written():
+    from monitor.sources.html_list import alternatives
+
+    page = b"""<html><body>
+      <div class="views-row"><article><a href="/img/1.jpg"><img src="/img/1.jpg"></a>
+        <h3><a href="/noticias/uno">Uno</a></h3><time datetime="2019-09-25T12:00:00Z">25 sep</time></article></div>
+      <div class="views-row"><article><a href="/img/2.jpg"><img src="/img/2.jpg"></a>
+        <h2><a href="/noticias/dos">Dos</a></h2><time datetime="2019-09-24T12:00:00Z">24 sep</time></article></div>
+      <a href="/x" class="pager">more</a><a rel="next" href="?page=1">next</a></body></html>"""
+    src = Source(id="sreci", kind="html_list", url=f"{BASE}/noticias", language="es",
+                 selectors={"item": "article, .views-row", "link": "h2 a, h3 a, a", "title": "h2, h3",
+                            "date": "time", "next": "a[rel=next], a.pager"})
+    entries, next_url = parse_listing(page, source=src, base_url=f"{BASE}/noticias")
+    # Each row once (not the row and its article), the headline's link (not the image's before it).
+    assert [(e.url, e.title) for e in entries] == [(f"{BASE}/noticias/uno", "Uno"), (f"{BASE}/noticias/dos", "Dos")]
+    assert next_url == f"{BASE}/noticias?page=1"
+    assert alternatives("h2 a, a[title='a, b'], :is(h3, h4) a") == ["h2 a", "a[title='a, b']", ":is(h3, h4) a"]
