@@ -194,3 +194,24 @@ def _documents_by_url(repo) -> list[dict]:
     repo.client.indices.refresh(index=repo.names.documents)
     hits = repo.client.search(index=repo.names.documents, size=50, query={"match_all": {}})["hits"]["hits"]
     return [{"id": hit["_id"], **hit["_source"]} for hit in hits]
+
+
+def test_a_brief_whose_link_resolves_while_its_page_still_fails_keeps_the_url_learned(repo, monkeypatch):
+    monkeypatch.setattr("monitor.sources.gnews.MAX_FAILURES_IN_A_ROW", 1)
+    with fs.FaultServer() as srv:
+        google = _site(srv, refuse={"reuters"})  # the first link fails: the others are not asked
+        source = _source(srv)
+        first = _poll(repo, source)
+        assert first.briefs == 3, first
+        valley_brief = _documents(repo)[IDS["valley"][:40]]
+        google.unsigned.clear()
+        srv.routes[PUBLISHERS["valley"][0]] = fs.status(500)  # resolved now, but the publisher's page fails
+        second = _poll(repo, source)
+        after = _documents(repo)
+        assert len(after) == 4 and second.new == 0, second  # still one document per item
+        kept = after[IDS["valley"][:40]]
+        assert kept["id"] == valley_brief["id"] and kept["brief"] is True
+        assert kept["resolved_url"] == srv.base_url + PUBLISHERS["valley"][0]  # learned: not asked again
+        asked = google.pages.count(IDS["valley"])
+        _poll(repo, source)
+        assert google.pages.count(IDS["valley"]) == asked

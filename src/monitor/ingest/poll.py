@@ -150,8 +150,11 @@ class _Poll:
         now = utcnow()
         if old is not None and old.get("content_hash") == doc.content_hash:
             self.result.unchanged += 1
-            if old.get("entry_updated", "") != entry.updated:
-                self.batch.docs[doc.id] = {**{k: v for k, v in old.items() if k != "id"}, "entry_updated": entry.updated}
+            # The same text, but a new update mark, or a link resolved since (kept, so it is never asked again).
+            learned = {"resolved_url": doc.resolved_url} if doc.resolved_url and not old.get("resolved_url") else {}
+            if old.get("entry_updated", "") != entry.updated or learned:
+                self.batch.docs[doc.id] = {**{k: v for k, v in old.items() if k != "id"}, "entry_updated": entry.updated,
+                                           **learned}
             return
         doc = replace(doc, fetched=now)
         if old is None:
