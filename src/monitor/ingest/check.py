@@ -16,7 +16,7 @@ from typing import Any
 
 from monitor.errors import FetchError, HTTPStatusError, NotAnArticle, ParseError
 from monitor.fetch import Fetcher
-from monitor.ingest.document import read_entry, refusal
+from monitor.ingest.document import read_entry, refusal_reason
 from monitor.models import Entry, Source
 from monitor.sources.gnews import GoogleNewsLinks
 from monitor.sources.listing import parse_page
@@ -81,12 +81,8 @@ def _check(source: Source, listing_url: str, fetcher: Fetcher, report: CheckRepo
         report.status, report.content_type = page.status, page.content_type
         entries, report.next_page = parse_page(source, page)
     except HTTPStatusError as exc:
-        report.status = exc.status
-        refused = refusal(exc)
-        report.ok = False
-        if refused is not None:
-            report.blocked = f"{refused.reason} (HTTP {exc.status} from {exc.url})"
-        report.error = str(exc)
+        report.ok, report.status, report.error = False, exc.status, str(exc)
+        report.blocked = refusal_reason(exc) or ""
         return
     except (FetchError, ParseError) as exc:
         report.ok, report.error = False, str(exc)
@@ -105,13 +101,8 @@ def _article(source: Source, entry: Entry, listing_url: str, fetcher: Fetcher) -
     check = ArticleCheck(url=entry.url)
     try:
         doc = read_entry(entry, source=source, fetcher=fetcher, links=GoogleNewsLinks(fetcher), feed_url=listing_url)
-    except NotAnArticle as exc:
+    except NotAnArticle as exc:  # a refusal's page too: the fetch named it (ingest/document.py)
         check.not_an_article = exc.reason
-        return check
-    except HTTPStatusError as exc:
-        refused = refusal(exc)
-        check.not_an_article = refused.reason if refused else ""
-        check.error = "" if refused else str(exc)
         return check
     except (FetchError, ParseError) as exc:
         check.error = str(exc)

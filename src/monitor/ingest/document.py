@@ -53,6 +53,11 @@ def _first_with_text(entry: Entry, fetcher: Fetcher, read: Callable[[Response], 
     raise error or ParseError(f"no text for {entry.url}")
 
 
+#: The kinds of page by which a site refuses the monitor (extract/notarticle.py names them; a
+#: source refused with them is `blocked`, ingest/poll.py).
+REFUSALS = ("block page", "challenge page", "login wall")
+
+
 def refusal(error: HTTPStatusError) -> NotAnArticle | None:
     """A refusal's block page, bot challenge or login wall as `NotAnArticle` (its kind named),
     else None: an error status whose page is none of these stays a plain fetch error."""
@@ -61,9 +66,15 @@ def refusal(error: HTTPStatusError) -> NotAnArticle | None:
     from monitor.extract.notarticle import not_an_article
 
     reason = not_an_article(error.body.decode("utf-8", "replace"), "", error.url)
-    if reason in ("block page", "challenge page", "login wall"):
+    if reason in REFUSALS:
         return NotAnArticle(reason, error.url)
     return None
+
+
+def refusal_reason(error: HTTPStatusError) -> str | None:
+    """Why a listing refused the monitor ("block page (HTTP 403 from URL)"), or None (`refusal`)."""
+    refused = refusal(error)
+    return f"{refused.reason} (HTTP {error.status} from {error.url})" if refused else None
 
 
 def fetch_article(entry: Entry, *, fetcher: Fetcher) -> Extracted:

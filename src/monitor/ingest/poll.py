@@ -28,7 +28,7 @@ from monitor.fetch import Fetcher
 from monitor.index import Repository
 from monitor.ingest import state as states
 from monitor.ingest.analyse import IN_THREAD, Analyser
-from monitor.ingest.document import read_entry, refusal
+from monitor.ingest.document import REFUSALS, read_entry, refusal_reason
 from monitor.ingest.identify import (
     CANDIDATES_PER_LOOKUP,
     KnownDocuments,
@@ -50,8 +50,6 @@ logger = logging.getLogger(__name__)
 FLUSH_EVERY = 500
 FLUSH_BYTES = 8 * 1024 * 1024
 RUN_BUFFER_BYTES = 24 * 1024 * 1024
-#: The kinds of page by which a site refuses the monitor (the source is then `blocked`).
-REFUSALS = ("block page", "challenge page", "login wall")
 #: How long a brief's article is looked for again, on every poll, after the brief was first stored.
 BRIEF_RETRY_FOR = dt.timedelta(days=7)
 
@@ -232,9 +230,8 @@ def _ingest(source: Source, *, repo: Repository, fetcher: Fetcher, result: Sourc
     try:
         listing = fetch_listing(source, fetcher=fetcher, cursor=state)
     except (FetchError, ParseError) as exc:
-        refused = refusal(exc) if isinstance(exc, HTTPStatusError) else None
-        if refused is not None:
-            _blocked(repo, source, state, result, f"{refused.reason} (HTTP {exc.status} from {exc.url})")
+        if isinstance(exc, HTTPStatusError) and (reason := refusal_reason(exc)):
+            _blocked(repo, source, state, result, reason)
             return
         result.ok, result.error = False, str(exc)
         logger.warning("source failed: %s", exc, extra={"source": source.id})

@@ -75,9 +75,10 @@ def assess(source: Source, state: SourceState | None, *, now: dt.datetime,
     flags: list[str] = []
     blocked = state.blocked_since is not None
     if blocked:
-        flags.append(f"blocked since {state.blocked_since:%Y-%m-%d %H:%M} UTC: {state.blocked_reason}; next poll "
-                     f"after {state.next_poll_after:%Y-%m-%d %H:%M} UTC" if state.next_poll_after else
-                     f"blocked since {state.blocked_since:%Y-%m-%d %H:%M} UTC: {state.blocked_reason}")
+        flag = f"blocked since {state.blocked_since:%Y-%m-%d %H:%M} UTC: {state.blocked_reason}"
+        if state.next_poll_after:
+            flag += f"; next poll after {state.next_poll_after:%Y-%m-%d %H:%M} UTC"
+        flags.append(flag)
     elif failures >= failure_threshold:
         flags.append(f"failed {failures} runs in a row")
     period = dt.timedelta(hours=source.expected_period_hours)
