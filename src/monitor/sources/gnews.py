@@ -97,7 +97,7 @@ class GoogleNewsLinks:
 
     def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
-        self.requests = 0  # requests made to Google (the tests and `sources check` read it)
+        self.requests = 0  # requests made to Google (the tests read it)
         self._cache: dict[str, str] = {}
         self._failures = 0
         self._lock = threading.Lock()
